@@ -1,0 +1,154 @@
+"""The ``mediacompare`` command: inspect a corpus, export its tables, build the report.
+
+Exit codes: 0 success; 1 the report was built but a notebook failed; 2 wrong
+usage (argparse); 3 bad input (a missing or malformed corpus, manifest or
+rules file): the message names the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import MediaCompareError
+
+EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_USAGE, EXIT_BAD_INPUT = 0, 1, 2, 3
+_COLUMN_FIELDS = ("text", "id", "outlet", "publisher", "date", "event", "title", "url", "author",
+                  "file")
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("corpus options")
+    group.add_argument("--manifest", metavar="CSV",
+                       help="metadata CSV for a folder (default: manifest.csv inside it)")
+    for name in _COLUMN_FIELDS:
+        group.add_argument(f"--{name}-col", metavar="NAME", dest=f"{name}_col",
+                           help=f"column holding the {name.replace('id', 'article id')} "
+                                "(in the manifest, CSV or JSONL)")
+    group.add_argument("--rules", metavar="CSV", help="boilerplate rules CSV replacing the packaged one")
+    group.add_argument("--no-clean", action="store_true", help="keep the raw text (no boilerplate removal)")
+    group.add_argument("--max-bytes", type=int, metavar="N", help="size limit of one article "
+                       "(default 5,000,000 bytes); larger ones are skipped and reported")
+
+
+def corpus_options(args: argparse.Namespace) -> dict:
+    """The keyword arguments of :func:`mediacompare.load_corpus` given on the command line."""
+    options = {f"{name}_col": getattr(args, f"{name}_col") for name in _COLUMN_FIELDS
+               if getattr(args, f"{name}_col", None)}
+    for key in ("manifest", "rules", "max_bytes"):
+        if getattr(args, key, None) is not None:
+            options[key] = getattr(args, key)
+    if getattr(args, "no_clean", False):
+        options["clean"] = False
+    return options
+
+
+def _load(source: str | None, args: argparse.Namespace):
+    from .corpus import load_corpus
+
+    return load_corpus(source, **corpus_options(args))
+
+
+def _print_table(frame, out) -> None:
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                           "display.width", 200, "display.max_colwidth", 60):
+        print(frame.to_string(index=False), file=out)
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    corpus = _load(args.source, args)
+    print(repr(corpus))
+    print("\nArticles")
+    _print_table(corpus.summary(), sys.stdout)
+    print("\nLoad report (every input, and what became of it)")
+    _print_table(corpus.load_report, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .corpus.export import export_tables
+
+    corpus = _load(args.source, args)
+    written = export_tables(corpus, Path(args.out))
+    print(repr(corpus))
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    options = corpus_options(args)
+    if args.corpus is not None or options:
+        _load(args.corpus, args)  # fail fast, before any notebook starts, on bad input
+    result = build_report(Path(args.out), corpus_source=args.corpus, corpus_options=options,
+                          timeout=args.timeout)
+    for page in result.pages:
+        status = "ok" if page.status == "ok" else "FAILED"
+        print(f"{status:6} {page.notebook} -> {page.html}")
+    print(f"report: {Path(args.out) / 'index.html'}")
+    if not result.ok:
+        print(f"{len(result.failed)} notebook(s) failed; their pages show the error",
+              file=sys.stderr)
+        return EXIT_NOTEBOOK_FAILED
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mediacompare",
+        description="Compare how news outlets cover the same events. SOURCE is a folder of "
+                    ".txt/.html files (with an optional manifest.csv), a .csv or .jsonl file; "
+                    "without it, the bundled seed articles.",
+        epilog="exit codes: 0 ok; 1 a report notebook failed; 2 wrong usage; 3 bad input")
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"mediacompare {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("corpus", help="print the corpus and its load report",
+                       description="Load SOURCE and print its articles and its load report.")
+    p.add_argument("source", nargs="?", metavar="SOURCE")
+    _add_corpus_options(p)
+    p.set_defaults(func=cmd_corpus)
+
+    p = sub.add_parser("export", help="write the tidy tables as CSV",
+                       description="Load SOURCE and write articles, sentences, tokens, removed "
+                                   "lines, credits and the load report as CSV files into DIR.")
+    p.add_argument("source", nargs="?", metavar="SOURCE")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files into")
+    _add_corpus_options(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
+                       description="Execute every notebook on the corpus and write a "
+                                   "self-contained static HTML site with an index page.")
+    p.add_argument("--corpus", metavar="SOURCE", help="corpus to report on (default: the seeds)")
+    p.add_argument("--out", default="report", metavar="DIR", help="output folder (default: report)")
+    p.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
+                   help="time limit of one notebook cell (default 600)")
+    _add_corpus_options(p)
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except MediaCompareError as exc:
+        print(f"mediacompare {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Turn read inputs into articles: HTML to text, cleaning, metadata checks, duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from .clean import clean_text, load_rules
+from .htmltext import html_to_text
+from .model import ARTICLE_COLUMNS, REPORT_COLUMNS, Corpus
+
+__all__ = ["Input", "build_corpus", "normalize_date"]
+
+UNKNOWN_OUTLET = "unknown"
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class Input:
+    """One input on its way to becoming an article (or a skipped row)."""
+
+    label: str
+    meta: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    raw: str | None = None
+    encoding: str | None = None
+    source: str | None = None
+    default_id: str | None = None
+    is_html: bool = False
+    title_from_text: bool = False
+    skipped: str | None = None
+
+    def skip(self, reason: str) -> "Input":
+        self.skipped = reason
+        return self
+
+
+def normalize_date(value: str | None) -> tuple[str | None, str | None]:
+    """Return an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) and a warning, if any.
+
+    >>> normalize_date("2017-12-11"), normalize_date("2018-10")
+    (('2017-12-11', None), ('2018-10', None))
+    >>> normalize_date("11 December 2017")
+    ('2017-12-11', None)
+    >>> normalize_date("someday")[1]
+    "date 'someday' is not a date this library understands; kept as given"
+    """
+    if value is None:
+        return None, None
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            pd.Timestamp(year=int(year), month=int(month or 1), day=int(day or 1))
+        except ValueError:
+            return text, f"date {text!r} is not a valid calendar date; kept as given"
+        return text, None
+    try:
+        stamp = pd.to_datetime(text, format="mixed", utc=False)
+    except (ValueError, TypeError, OverflowError):
+        return text, f"date {text!r} is not a date this library understands; kept as given"
+    if pd.isna(stamp):
+        return text, f"date {text!r} is not a date this library understands; kept as given"
+    return stamp.strftime("%Y-%m-%d"), None
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
+                 outlets: pd.DataFrame | None = None, rules=None, clean: bool = True,
+                 max_bytes: int | None = None) -> Corpus:
+    """Build a :class:`Corpus` from inputs; every input gets a load-report row."""
+    rule_set = load_rules(rules) if clean else None
+    articles: list[dict] = []
+    report: list[dict] = []
+    by_hash: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for item in inputs:
+        article = None if item.skipped else _build_article(item, rule_set)
+        if article is None:
+            report.append({"input": item.label, "article_id": item.meta.get("article_id"),
+                           "status": "skipped", "reason": item.skipped})
+            continue
+        article["article_id"] = _unique_id(article["article_id"], used_ids, item)
+        digest = hashlib.sha256(article["text"].encode("utf-8", "surrogatepass")).hexdigest()
+        if digest in by_hash:
+            article["duplicate_of"] = by_hash[digest]
+            item.warnings.append(f"identical text to article {by_hash[digest]!r}: kept, flagged "
+                                 "in duplicate_of (a republished copy counts twice in comparisons)")
+        else:
+            by_hash[digest] = article["article_id"]
+        articles.append(article)
+        report.append({"input": item.label, "article_id": article["article_id"],
+                       "status": "loaded_with_warning" if item.warnings else "loaded",
+                       "reason": "; ".join(item.warnings)})
+    extra_cols = [c for a in articles for c in a if c not in ARTICLE_COLUMNS]
+    columns = list(ARTICLE_COLUMNS) + list(dict.fromkeys(extra_cols))
+    frame = pd.DataFrame(articles, columns=columns)
+    frame = frame.astype({"n_chars": "int64"})
+    report_frame = pd.DataFrame(report, columns=list(REPORT_COLUMNS))
+    kwargs = {}
+    if events is not None:
+        kwargs["events"] = events
+    if outlets is not None:
+        kwargs["outlets"] = outlets
+    return Corpus(frame.reset_index(drop=True), report_frame, **kwargs)
+
+
+def _unique_id(article_id: str, used: set[str], item: Input) -> str:
+    if article_id not in used:
+        used.add(article_id)
+        return article_id
+    n = 2
+    while f"{article_id}-{n}" in used:
+        n += 1
+    new = f"{article_id}-{n}"
+    item.warnings.append(f"article_id {article_id!r} was already taken; this article is {new!r}")
+    used.add(new)
+    return new
+
+
+def _build_article(item: Input, rules) -> dict | None:
+    meta = dict(item.meta)
+    raw = item.raw or ""
+    text = raw
+    if item.is_html:
+        page = html_to_text(raw)
+        text = page.text
+        for key, value in (("title", page.title), ("date", page.date), ("author", page.author)):
+            if not meta.get(key) and value:
+                meta[key] = value
+    if not text.strip():
+        if not raw:
+            item.skip("empty: no article text")
+        elif not raw.strip():
+            item.skip("whitespace only: no article text")
+        else:
+            item.skip("no visible text: the HTML has markup (or only script/style) but no text")
+        return None
+    sites = tuple(s for s in (meta.get("outlet"), meta.get("publisher"),
+                              _domain(meta.get("url"))) if s)
+    if rules is not None:
+        result = clean_text(text, title=meta.get("title"), sites=sites, rules=rules,
+                            infer_title=item.title_from_text and not meta.get("title"))
+        body, removed, credits = result.text, result.removed, result.credits
+        if getattr(result, "inferred_title", None):
+            meta["title"] = result.inferred_title
+    else:
+        body, removed, credits = text.strip(), [], []
+    if not body.strip():
+        cats = sorted({r["category"] for r in removed})
+        item.skip(f"no article text left after cleaning: all {len(removed)} lines matched "
+                  f"boilerplate rules ({', '.join(cats)})")
+        return None
+    if not meta.get("outlet"):
+        meta["outlet"] = UNKNOWN_OUTLET
+        item.warnings.append("no outlet given: kept as 'unknown' (add an outlet column or manifest)")
+    if not meta.get("publisher"):
+        meta["publisher"] = _domain(meta.get("url"))
+    date, warning = normalize_date(meta.get("date"))
+    meta["date"] = date
+    if warning:
+        item.warnings.append(warning)
+    author_credits = [c["who"] for c in credits if c["kind"] == "author"]
+    if not meta.get("author") and author_credits:
+        meta["author"] = "; ".join(author_credits)
+    article = {
+        "article_id": meta.get("article_id") or item.default_id or item.label,
+        "outlet": meta["outlet"], "publisher": meta.get("publisher"), "date": meta["date"],
+        "event_id": meta.get("event_id"), "title": meta.get("title"), "url": meta.get("url"),
+        "author": meta.get("author"), "text": body, "n_chars": len(body), "duplicate_of": None,
+        "raw": raw, "removed": removed, "credits": credits,
+        "source": item.source or item.label, "encoding": item.encoding,
+    }
+    for key, value in item.extra.items():
+        if key not in article:
+            article[key] = value
+    return article

@@ -1,0 +1,293 @@
+"""Auditable boilerplate removal, driven by rules kept as data.
+
+The rules live in ``mediacompare/resources/boilerplate.csv`` (columns
+``rule_id, category, scope, pattern, credit_kind, reason``); a user can pass
+their own file. Each rule's ``pattern`` is a Python regular expression tried
+against one line at a time; the first rule that matches a line decides. The
+scopes are:
+
+``line``
+    drop the matching line.
+``rest``
+    the line starts end-of-page furniture (a comment section, a mirror-site
+    footer): drop its paragraph and everything after it. A ``rest`` rule that
+    matches in the first half of the article only drops its own line, so a
+    stray "Comments" link near the top cannot swallow the article.
+``headline``
+    ``{title}`` in the pattern stands for the article's known title; the
+    matching line is dropped from the body (the title column keeps it).
+``before_headline``
+    lines above the headline that no other rule named are page furniture.
+
+``{site}`` in a pattern stands for the outlet's and publisher's names, so a
+site-name footer is recognised for any outlet. A rule with a ``credit_kind``
+(``photo``, ``copyright``, ``author``) and a ``(?P<who>...)`` group turns the
+line into metadata: who wrote or photographed something.
+
+Nothing is lost: every dropped line is recorded with its line number, the
+rule that dropped it, the category and the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .._paths import resource
+from ..errors import ResourceError, SourceNotFoundError
+
+__all__ = ["CleanResult", "Rule", "clean_text", "load_rules"]
+
+RULE_COLUMNS = ("rule_id", "category", "scope", "pattern", "credit_kind", "reason")
+SCOPES = ("line", "rest", "headline", "before_headline")
+CREDIT_KINDS = ("", "photo", "copyright", "author")
+_END_PUNCT = re.compile(r"[.!,;:]['\"”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate rule (a row of the rules CSV)."""
+
+    rule_id: str
+    category: str
+    scope: str
+    pattern: str
+    credit_kind: str
+    reason: str
+    source: str  # file and line the rule came from
+
+    def compile(self, *, title: str | None = None, sites: tuple[str, ...] = ()) -> re.Pattern | None:
+        """Compile the pattern, filling ``{title}`` and ``{site}``; None if a placeholder is unknown."""
+        pattern = self.pattern
+        if "{title}" in pattern:
+            if not title:
+                return None
+            pattern = pattern.replace("{title}", _loose(title))
+        if "{site}" in pattern:
+            names = [s for s in sites if s and s.strip()]
+            if not names:
+                return None
+            pattern = pattern.replace("{site}", "|".join(_loose(s) for s in names))
+        return re.compile(pattern)
+
+
+def _loose(literal: str) -> str:
+    """A regex for a literal that tolerates case, spacing and quote styles."""
+    out = []
+    for ch in literal.strip():
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'‘’`":
+            out.append("['‘’`]")
+        elif ch in '"“”':
+            out.append('["“”]')
+        else:
+            out.append(re.escape(ch))
+    return "(?i:" + "".join(out) + ")"
+
+
+def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
+    """Read and validate a boilerplate rules CSV (the packaged one by default).
+
+    Refuses, with file, line and reason: missing or extra columns, empty
+    fields (``credit_kind`` may be empty), duplicate ``rule_id``, unknown
+    scopes or credit kinds, patterns that do not compile, and credit rules
+    without a ``(?P<who>...)`` group.
+
+    >>> rules = load_rules()
+    >>> rules[0].rule_id, rules[0].scope
+    ('headline', 'headline')
+    """
+    return _load_rules(str(path) if path is not None else str(resource("boilerplate.csv")))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(path: str) -> tuple[Rule, ...]:
+    file = Path(path)
+    if not file.is_file():
+        raise SourceNotFoundError(f"boilerplate rules file not found: {path}")
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ResourceError(f"{path}, line 1: empty file; expected a header "
+                                f"{','.join(RULE_COLUMNS)}") from None
+        except csv.Error as exc:
+            raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
+        if tuple(h.strip() for h in header) != RULE_COLUMNS:
+            raise ResourceError(f"{path}, line 1: expected the columns {','.join(RULE_COLUMNS)}; "
+                                f"found {','.join(header)}")
+        rules: list[Rule] = []
+        seen: dict[str, int] = {}
+        try:
+            for row in reader:
+                line = reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(RULE_COLUMNS):
+                    raise ResourceError(f"{path}, line {line}: expected {len(RULE_COLUMNS)} fields "
+                                        f"({','.join(RULE_COLUMNS)}), found {len(row)}")
+                values = dict(zip(RULE_COLUMNS, (cell.strip() for cell in row)))
+                values["pattern"] = row[3]  # patterns keep their spaces
+                rules.append(_validate_rule(values, path, line, seen))
+        except csv.Error as exc:
+            raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
+    if not rules:
+        raise ResourceError(f"{path}: no rules found; expected at least one row after the header")
+    return tuple(rules)
+
+
+def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str, int]) -> Rule:
+    where = f"{path}, line {line}"
+    for name in RULE_COLUMNS:
+        if name != "credit_kind" and not values[name].strip():
+            raise ResourceError(f"{where}, column '{name}': empty; every rule needs a {name}")
+    rule_id = values["rule_id"]
+    if rule_id in seen:
+        raise ResourceError(f"{where}, column 'rule_id': duplicate rule_id {rule_id!r} "
+                            f"(first on line {seen[rule_id]})")
+    seen[rule_id] = line
+    if values["scope"] not in SCOPES:
+        raise ResourceError(f"{where}, column 'scope': unknown scope {values['scope']!r}; "
+                            f"expected one of {', '.join(SCOPES)}")
+    if values["credit_kind"] not in CREDIT_KINDS:
+        raise ResourceError(f"{where}, column 'credit_kind': unknown credit kind "
+                            f"{values['credit_kind']!r}; expected empty or one of "
+                            f"{', '.join(k for k in CREDIT_KINDS if k)}")
+    probe = values["pattern"].replace("{title}", "title").replace("{site}", "site")
+    try:
+        compiled = re.compile(probe)
+    except re.error as exc:
+        raise ResourceError(f"{where}, column 'pattern': not a valid regular expression "
+                            f"({exc})") from None
+    if values["credit_kind"] and "who" not in compiled.groupindex:
+        raise ResourceError(f"{where}, column 'pattern': a rule with credit_kind "
+                            f"{values['credit_kind']!r} needs a (?P<who>...) group")
+    return Rule(source=where, **values)
+
+
+@dataclass
+class CleanResult:
+    """The clean body text and the audit of what was removed."""
+
+    text: str
+    removed: list[dict] = field(default_factory=list)
+    credits: list[dict] = field(default_factory=list)
+    title_found: bool = False
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 25 and not _END_PUNCT.search(line)
+
+
+def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (),
+               rules: tuple[Rule, ...] | None = None, infer_title: bool = False) -> CleanResult:
+    """Remove boilerplate lines from ``raw`` (newlines already normalised to LF).
+
+    Kept lines are stripped of surrounding whitespace; paragraphs stay
+    separated by one blank line, lines of one paragraph by one newline. With
+    ``infer_title`` and no ``title``, a short first line without final
+    punctuation is taken as the headline (``result.title_found`` and the
+    removed record say so).
+
+    >>> r = clean_text("Skip to content\\n\\nBig news\\n\\nIt happened.\\n\\n- Advertisement -\\n\\nMore.",
+    ...                title="Big news")
+    >>> r.text
+    'It happened.\\n\\nMore.'
+    >>> [(d["line_no"], d["rule_id"]) for d in r.removed]
+    [(1, 'skip_link'), (3, 'headline'), (7, 'advert')]
+    """
+    rules = rules if rules is not None else load_rules()
+    lines = raw.split("\n")
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    removed: dict[int, dict] = {}
+    credits: list[dict] = []
+
+    def drop(i: int, rule: Rule, match: re.Match | None, trigger: int | None = None) -> None:
+        record = {"line_no": i + 1, "text": lines[i].strip(), "rule_id": rule.rule_id,
+                  "category": rule.category, "reason": rule.reason,
+                  "trigger_line_no": trigger + 1 if trigger is not None else None}
+        removed[i] = record
+        if rule.credit_kind and match is not None and trigger is None:
+            who = (match.group("who") or "").strip(" ,;/-–—")
+            if who:
+                credits.append({"kind": rule.credit_kind, "who": who, "line_no": i + 1,
+                                "text": lines[i].strip(), "rule_id": rule.rule_id})
+
+    by_scope = {scope: [r for r in rules if r.scope == scope] for scope in SCOPES}
+    headline_at = None
+    title_inferred = False
+    if title:
+        for rule in by_scope["headline"]:
+            pattern = rule.compile(title=title)
+            hit = next((i for i in nonblank if pattern is not None and pattern.search(lines[i])), None)
+            if hit is not None:
+                headline_at = hit
+                drop(hit, rule, None)
+                break
+    line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest")]
+    line_rules = [(r, p) for r, p in line_rules if p is not None]
+    half = len(nonblank) / 2
+    cut_from = None
+    for rank, i in enumerate(nonblank):
+        if i in removed:
+            continue
+        for rule, pattern in line_rules:
+            match = pattern.search(lines[i])
+            if match is None:
+                continue
+            if rule.scope == "rest" and rank >= half:
+                cut_from = i
+                drop(i, rule, match)
+            else:
+                drop(i, rule, match)
+            break
+        if cut_from is not None:
+            break
+    if cut_from is not None:
+        start = cut_from
+        while start > 0 and lines[start - 1].strip() and (start - 1) not in removed:
+            start -= 1  # the trigger's whole paragraph (e.g. a "Your Voice" heading above it)
+        trigger_rule = next(r for r in rules if r.rule_id == removed[cut_from]["rule_id"])
+        for i in nonblank:
+            if i >= start and i not in removed:
+                drop(i, trigger_rule, None, trigger=cut_from)
+    if title is None and infer_title:
+        first = next((i for i in nonblank if i not in removed), None)
+        if first is not None and _looks_like_headline(lines[first]) and \
+                any(i > first and i not in removed for i in nonblank):
+            headline_at = first
+            title_inferred = True
+            removed[first] = {"line_no": first + 1, "text": lines[first].strip(),
+                              "rule_id": "headline_inferred", "category": "headline",
+                              "reason": "taken as the headline (a short first line without final "
+                                        "punctuation, and no title was given); the title column keeps it",
+                              "trigger_line_no": None}
+    if headline_at is not None:
+        for rule in by_scope["before_headline"]:
+            pattern = rule.compile()
+            for i in nonblank:
+                if i < headline_at and i not in removed and pattern is not None and pattern.search(lines[i]):
+                    drop(i, rule, None)
+    parts: list[str] = []
+    gap = False
+    for i, line in enumerate(lines):
+        if i in removed or not line.strip():
+            gap = gap or bool(parts)
+            continue
+        if parts:
+            parts.append("\n\n" if gap else "\n")
+        parts.append(line.strip())
+        gap = False
+    result = CleanResult(text="".join(parts),
+                         removed=[removed[i] for i in sorted(removed)],
+                         credits=credits, title_found=headline_at is not None)
+    if title_inferred:
+        result.inferred_title = lines[headline_at].strip()  # type: ignore[attr-defined]
+    return result

@@ -1,0 +1,142 @@
+"""HTML to plain text, with the standard library's HTML parser.
+
+Tags are stripped, character references decoded (the parser's
+``convert_charrefs``), and the contents of ``script``, ``style``,
+``noscript``, ``template``, ``svg``, ``iframe`` and ``head`` dropped. Block
+elements (paragraphs, headings, list items, table rows, ``br``) end a line, so
+the result has one paragraph a line, like the captured ``.txt`` articles, and
+goes through the same boilerplate rules. The page's headline (first ``h1``,
+else ``og:title``, else ``<title>``), author and publication date are read
+from the markup where present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+__all__ = ["HtmlText", "html_to_text"]
+
+_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+_BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+          "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+          "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tr", "td",
+          "th", "ul", "caption"}
+_META_TITLE = ("og:title", "twitter:title")
+_META_DATE = ("article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date")
+_META_AUTHOR = ("author", "article:author", "dc.creator")
+
+
+@dataclass
+class HtmlText:
+    """Text extracted from an HTML page, and the metadata found in its markup."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.dropped: dict[str, int] = {}
+        self.h1: list[str] | None = None
+        self.h1_text: str | None = None
+        self.title_parts: list[str] | None = None
+        self.title_text: str | None = None
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = {k.lower(): (v or "") for k, v in attrs}
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"].strip())
+            return
+        if tag == "title" and self.title_text is None:
+            self.title_parts = []
+        if tag in _DROP and tag != "head":
+            if tag not in _VOID:
+                self.skip_depth += 1
+            self.dropped[tag] = self.dropped.get(tag, 0) + 1
+            return
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        if tag == "h1" and self.h1_text is None and self.h1 is None:
+            self.h1 = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title_parts is not None:
+            self.title_text = _squash("".join(self.title_parts))
+            self.title_parts = None
+        if tag in _DROP and tag != "head":
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if tag == "h1" and self.h1 is not None:
+            self.h1_text = _squash("".join(self.h1))
+            self.h1 = None
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth:
+            return
+        if self.h1 is not None:
+            self.h1.append(data)
+        self.parts.append(data)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if meta.get(key):
+            return meta[key]
+    return None
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """Extract the visible text of an HTML page, one block a line.
+
+    >>> page = html_to_text('<html><head><title>T | Site</title><style>p{}</style></head>'
+    ...                     '<body><h1>Big &amp; bold</h1><script>alert(1)</script>'
+    ...                     '<p>First&nbsp;para.</p><p>Second<br>line</p></body></html>')
+    >>> page.text
+    'Big & bold\\nFirst\\xa0para.\\nSecond\\nline'
+    >>> page.title, page.dropped
+    ('Big & bold', {'style': 1, 'script': 1})
+    """
+    parser = _Extractor()
+    parser.feed(markup)
+    parser.close()
+    raw = "".join(parser.parts)
+    lines = []
+    for line in raw.split("\n"):
+        # inside a block, runs of source whitespace (indentation, wrapped
+        # source lines) collapse to one space, as a browser shows them
+        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ")
+        if line.strip():
+            lines.append(line)
+    title = parser.h1_text or _first(parser.meta, _META_TITLE) or parser.title_text or None
+    return HtmlText(
+        text="\n".join(lines),
+        title=title or None,
+        date=_first(parser.meta, _META_DATE),
+        author=_first(parser.meta, _META_AUTHOR),
+        dropped=parser.dropped,
+    )
