@@ -59,8 +59,9 @@ def event_statement(corpus: Corpus) -> str:
     for row in table[table["shared"]].itertuples(index=False):
         lines.append(f"Articles {named(row.article_ids.split(', '))} cover the same event "
                      f"({row.event_id}): they can be compared directly.")
-    alone = [i for row in table[~table["shared"]].itertuples(index=False)
-             for i in row.article_ids.split(", ")]
+    unshared = {i for row in table[~table["shared"]].itertuples(index=False)
+                for i in row.article_ids.split(", ")}
+    alone = [i for i in corpus.articles["article_id"] if i in unshared]
     if len(alone) == 1:
         lines.append(f"Article {named(alone)} is the only one on its event: comparing it with the "
                      "others compares outlets and moments at once.")

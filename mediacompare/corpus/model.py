@@ -84,6 +84,13 @@ class Corpus:
         frame = pd.DataFrame(rows, columns=columns)
         return frame.astype({"line_no": "int64", "trigger_line_no": "Int64"})
 
+    def removal_counts(self) -> pd.DataFrame:
+        """Tidy counts of removed lines per article and category (zero rows are left out)."""
+        removed = self.removed()
+        counts = (removed.groupby(["article_id", "outlet", "category"], sort=False).size()
+                  .rename("n_lines").reset_index())
+        return counts.astype({"n_lines": "int64"})
+
     def credits(self) -> pd.DataFrame:
         """Tidy table of credit lines turned into metadata (photo, copyright, author)."""
         columns = ["article_id", "outlet", "kind", "who", "line_no", "text", "rule_id"]

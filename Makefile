@@ -1,0 +1,39 @@
+# Two commands on a fresh machine with Python 3.11 and pip:
+#   make report   build the HTML report from the seeds into report/
+#   make test     run the test suite (it executes every notebook)
+# Each target creates its own virtual environment in .venv first.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= report
+
+.PHONY: report test lab clean
+
+report: $(VENV)/.installed-report
+	$(BIN)/mediacompare report --out $(OUT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-report: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .hypothesis
