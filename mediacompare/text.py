@@ -1,4 +1,4 @@
-"""Tokens and sentences, as character offsets into the original text.
+r"""Tokens and sentences, as character offsets into the original text.
 
 Offsets are the truth: every :class:`Token` and :class:`Sentence` carries
 ``start`` and ``end`` (end exclusive) and ``text[start:end]`` gives back

@@ -1,0 +1,227 @@
+"""Run one notebook: inject the corpus source, execute it, normalise its outputs.
+
+The parameter is injected with papermill's own
+:func:`papermill.parameterize.parameterize_notebook` (a new cell tagged
+``injected-parameters`` after the cell tagged ``parameters``), and the notebook
+is executed with :class:`nbclient.NotebookClient` in a fresh ``python3`` kernel
+whose working folder is the notebook's folder.
+
+Everything a run would otherwise vary from run to run is made deterministic
+here, on the notebook itself, before it is rendered:
+
+- the injected cell carries the rendering tags (``remove-cell``, ``hide-input``,
+  ...) of the ``parameters`` cell, so a hidden parameters cell stays hidden;
+- cell ids: kept where the file had them, otherwise ``cell-<n>``; the injected
+  cell is ``injected-parameters`` (nbformat would give new cells random ids);
+- memory addresses in plain-text reprs (``<Line2D at 0x7f3a...>``) become
+  ``0x…``;
+- the random table ids of pandas ``Styler`` HTML (``T_1a2b3``) are renumbered.
+
+nbformat, papermill and nbclient are imported inside the functions, so importing
+this module (and ``mediacompare``) stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ExecutionFailure", "RunOutcome", "run_notebook"]
+
+KERNEL_NAME = "python3"
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+#: Rendering tags of the ``parameters`` cell that the injected cell inherits, so
+#: it is shown (or hidden) the way the cell it overrides is.
+RENDER_TAGS = ("remove-cell", "hide-input", "remove-input", "remove-output")
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]{4,16}\b")
+_STYLER_TABLE_ID = re.compile(r'id="T_([0-9a-f]{5,})"')
+
+
+@dataclass(frozen=True)
+class ExecutionFailure:
+    """Why a notebook could not be executed.
+
+    Attributes
+    ----------
+    summary : str
+        One line, such as ``"ZeroDivisionError: division by zero"``.
+    cell_source : str or None
+        Source of the cell that was running, or None when no cell had started
+        (the notebook could not be read or the kernel did not start).
+    cell_index : int or None
+        Index of that cell in the executed (parameterised) notebook.
+    details : str
+        The full error text (traceback), without terminal colour codes.
+    """
+
+    summary: str
+    cell_source: str | None
+    cell_index: int | None
+    details: str
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """The executed notebook (None if it could not be read) and any failure."""
+
+    notebook: Any
+    failure: ExecutionFailure | None
+
+
+def strip_ansi(text: str) -> str:
+    """Remove terminal colour codes from a traceback.
+
+    >>> strip_ansi("\\x1b[0;31mZeroDivisionError\\x1b[0m: division by zero")
+    'ZeroDivisionError: division by zero'
+    """
+    return _ANSI.sub("", text)
+
+
+def kernel_env() -> dict[str, str]:
+    """Environment of the kernels that execute the notebooks.
+
+    The inline matplotlib backend is set explicitly (an ``MPLBACKEND=Agg`` in
+    the caller's environment would otherwise leave the pages without plots).
+    When mediacompare runs from a source checkout, its folder is put first on
+    ``PYTHONPATH`` so the notebooks import the same mediacompare as the builder.
+    """
+    env = dict(os.environ)
+    env["MPLBACKEND"] = INLINE_BACKEND
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / "mediacompare").is_dir():
+        rest = env.get("PYTHONPATH")
+        env["PYTHONPATH"] = str(root) if not rest else str(root) + os.pathsep + rest
+    return env
+
+
+def run_notebook(path: Path, corpus_source: str | None, corpus_options: dict | None = None, *,
+                 timeout: int) -> RunOutcome:
+    """Read, parameterise and execute the notebook at ``path``.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.ipynb`` file.
+    corpus_source : str or None
+        Absolute path of the corpus, or None for the bundled seeds; injected as
+        ``corpus_source = ...``.
+    corpus_options : dict or None
+        Keyword arguments of ``load_corpus``, injected as ``corpus_options = {...}``.
+    timeout : int
+        Seconds allowed for each cell.
+
+    Returns
+    -------
+    RunOutcome
+        Never raises for a failing notebook (read error, cell error, timeout,
+        dead kernel): the failure is described in ``RunOutcome.failure``.
+    """
+    try:
+        nb = _parameterised(path, corpus_source, corpus_options or {})
+    except Exception as exc:  # unreadable notebook: report it, build the others
+        return RunOutcome(None, ExecutionFailure(
+            summary=f"the notebook could not be read: {type(exc).__name__}: {exc}",
+            cell_source=None, cell_index=None, details=strip_ansi(str(exc))))
+
+    from nbclient import NotebookClient
+
+    running: dict[str, Any] = {}
+
+    def on_cell_start(cell: Any, cell_index: int, **_: Any) -> None:
+        running["cell"], running["index"] = cell, cell_index
+
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name=KERNEL_NAME,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.on_cell_start = on_cell_start
+    try:
+        client.execute(env=kernel_env())
+    except Exception as exc:  # CellExecutionError, CellTimeoutError, DeadKernelError, ...
+        cell = running.get("cell")
+        return RunOutcome(nb, ExecutionFailure(
+            summary=_summary(exc),
+            cell_source=None if cell is None else str(cell.source),
+            cell_index=running.get("index"),
+            details=_details(exc, cell)))
+    normalise_outputs(nb)
+    return RunOutcome(nb, None)
+
+
+def _parameterised(path: Path, corpus_source: str | None, corpus_options: dict) -> Any:
+    """Read the notebook and inject ``corpus_source`` and ``corpus_options`` with papermill."""
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
+
+    nb = nbformat.read(path, as_version=4)
+    file_ids = {id(cell): cell.get("id") for cell in nb.cells}
+    nb.metadata.setdefault("papermill", {})
+    for cell in nb.cells:  # papermill looks the tags up as attributes
+        cell.metadata.setdefault("tags", [])
+    nb = parameterize_notebook(nb, {"corpus_source": corpus_source,
+                                    "corpus_options": corpus_options},
+                               kernel_name=KERNEL_NAME, language="python")
+    params = next((c for c in nb.cells if "parameters" in c.metadata["tags"]), None)
+    shown_as = [] if params is None else [t for t in params.metadata["tags"] if t in RENDER_TAGS]
+    seen: set[str] = set()
+    for i, cell in enumerate(nb.cells):
+        cid = file_ids.get(id(cell))
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cid = "injected-parameters"
+            cell.metadata["tags"] = list(dict.fromkeys(cell.metadata["tags"] + shown_as))
+        if not cid or cid in seen:
+            cid = f"cell-{i}"
+        cell["id"] = cid
+        seen.add(cid)
+    return nb
+
+
+def normalise_outputs(nb: Any) -> None:
+    """Make outputs that vary between runs identical (in place).
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+    ...     nbformat.v4.new_output("execute_result", execution_count=1,
+    ...         data={"text/plain": "[<Line2D at 0x7f3a2b1c0d90>]"})])])
+    >>> normalise_outputs(nb)
+    >>> nb.cells[0].outputs[0].data["text/plain"]
+    '[<Line2D at 0x…>]'
+    """
+    n_tables = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                output["text"] = _ADDRESS.sub("0x…", output.get("text", ""))
+                continue
+            data = output.get("data", {})
+            if isinstance(data.get("text/plain"), str):
+                data["text/plain"] = _ADDRESS.sub("0x…", data["text/plain"])
+            html = data.get("text/html")
+            if isinstance(html, str):
+                for uid in dict.fromkeys(_STYLER_TABLE_ID.findall(html)):
+                    n_tables += 1
+                    html = html.replace(f"T_{uid}", f"T_mc{n_tables}")
+                data["text/html"] = html
+
+
+def _summary(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    if ename:
+        evalue = strip_ansi(str(getattr(exc, "evalue", "")))
+        return f"{ename}: {evalue}" if evalue else str(ename)
+    first = strip_ansi(str(exc)).strip().splitlines()
+    return f"{type(exc).__name__}: {first[0]}" if first else type(exc).__name__
+
+
+def _details(exc: BaseException, cell: Any) -> str:
+    """The kernel's traceback if the cell recorded one, else the exception text."""
+    for output in [] if cell is None else cell.get("outputs", []):
+        if output.get("output_type") == "error" and output.get("traceback"):
+            return strip_ansi("\n".join(output["traceback"]))
+    return strip_ansi(str(exc)) or type(exc).__name__

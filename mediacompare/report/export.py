@@ -1,0 +1,153 @@
+"""Render executed notebooks, and notebooks that failed, as self-contained pages.
+
+Executed notebooks go through nbconvert's :class:`~nbconvert.HTMLExporter` with
+the template ``templates/mediacompare`` (nbconvert's ``lab`` template with every
+block that loads from the network emptied; see the template's header). Cells
+tagged ``remove-cell`` are dropped and cells tagged ``hide-input`` keep only
+their output, through nbconvert's own ``TagRemovePreprocessor``.
+
+nbconvert names the ``<div>`` of a JavaScript or widget output with ``uuid4()``;
+the exporter built here replaces that template global with a counter, so the
+same notebook always gives the same bytes.
+
+A failed notebook gets a small page of its own (``error_page``), with every
+piece of text HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TEMPLATE_NAME", "TEMPLATES_DIR", "error_page", "notebook_title", "render_notebook"]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "mediacompare"
+
+#: Tags honoured when rendering (cells are always executed, whatever their tags).
+REMOVE_CELL_TAGS = frozenset({"remove-cell"})
+REMOVE_INPUT_TAGS = frozenset({"hide-input", "remove-input"})
+REMOVE_OUTPUT_TAGS = frozenset({"remove-output"})
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def notebook_title(nb: Any, default: str) -> str:
+    """The text of the notebook's first Markdown heading, else ``default``.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "Some intro\\n\\n## Loading a *corpus* ##\\ntext")])
+    >>> notebook_title(nb, "01-load")
+    'Loading a corpus'
+    >>> notebook_title(nbformat.v4.new_notebook(), "01-load")
+    '01-load'
+    """
+    for cell in [] if nb is None else nb.cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        for line in str(cell.get("source", "")).splitlines():
+            match = _HEADING.match(line)
+            if match:
+                title = match.group(1).replace("`", "").replace("*", "").strip()
+                if title:
+                    return title
+    return default
+
+
+def _exporter() -> Any:
+    """An HTMLExporter configured for offline, deterministic pages."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    config.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
+    config.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
+    exporter = HTMLExporter(
+        config=config,
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        embed_images=True,  # Markdown images from local files become data: URIs
+        theme="light",
+    )
+    ids = itertools.count(1)
+    exporter.environment.globals["uuid4"] = lambda: f"mc-output-{next(ids)}"
+    return exporter
+
+
+def render_notebook(nb: Any, *, name: str, title: str, folder: Path) -> str:
+    """Render an executed notebook as one self-contained HTML page.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook (its metadata ``title`` is set to ``title``).
+    name : str
+        The notebook's file stem (used in the page if it has no title).
+    title : str
+        The page title.
+    folder : Path
+        The notebook's folder, where relative Markdown images are looked up.
+    """
+    nb.metadata["title"] = title
+    body, _ = _exporter().from_notebook_node(
+        nb, resources={"metadata": {"name": name, "path": str(folder)}})
+    return body if body.endswith("\n") else body + "\n"
+
+
+_ERROR_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
+       max-width: 60em; padding: 0 1em; color: #222; line-height: 1.45; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.1em; margin-top: 1.5em; }
+.status { color: #a11; font-weight: bold; }
+pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto;
+      white-space: pre-wrap; word-wrap: break-word; }
+pre.error { background: #fdf0f0; border-color: #e5b5b5; }
+"""
+
+
+def error_page(*, notebook: str, title: str, summary: str,
+               cell_source: str | None, cell_index: int | None, details: str) -> str:
+    """A self-contained page saying that ``notebook`` failed, and where.
+
+    >>> page = error_page(notebook="02-x.ipynb", title="<b>X</b>", summary="E: <oops>",
+    ...                   cell_source="1/0", cell_index=3, details="tb")
+    >>> "&lt;b&gt;X&lt;/b&gt;" in page and "<b>X</b>" not in page
+    True
+    """
+    esc = html.escape
+    if cell_source is None:
+        cell_part = "<p>No cell was running: the notebook could not be read or its kernel did not start.</p>"
+    else:
+        where = "" if cell_index is None else (
+            f" (cell {cell_index + 1} of the executed notebook, counting the injected "
+            "parameters cell)")
+        cell_part = (f"<h2>The cell that failed{esc(where)}</h2>\n"
+                     f"<pre class=\"source\">{esc(cell_source)}</pre>")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="mediacompare">
+<title>{esc(title)} (failed)</title>
+<style type="text/css">{_ERROR_CSS}</style>
+</head>
+<body>
+<nav><a href="index.html">&larr; mediacompare report: all notebooks</a></nav>
+<h1>{esc(title)}</h1>
+<p class="status">This notebook failed to run: <code>{esc(notebook)}</code></p>
+<p>{esc(summary)}</p>
+{cell_part}
+<h2>The error</h2>
+<pre class="error">{esc(details)}</pre>
+<p>The other notebooks of the report were built. Run this notebook in Jupyter to see
+every output up to the failure.</p>
+</body>
+</html>
+"""
