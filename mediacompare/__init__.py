@@ -13,6 +13,7 @@ character offsets (:func:`tokenize`, :func:`sentences`).
 
 from .corpus import Corpus, clean_text, load_corpus, load_rules
 from .corpus.metadata import event_overview, event_statement, outlet_overview
+from .display import capped, plot_lengths, plot_removals
 from .errors import (
     ColumnError,
     CorpusError,
@@ -36,12 +37,15 @@ __all__ = [
     "SourceNotFoundError",
     "Token",
     "__version__",
+    "capped",
     "clean_text",
     "event_overview",
     "event_statement",
     "load_corpus",
     "load_rules",
     "outlet_overview",
+    "plot_lengths",
+    "plot_removals",
     "sentence_frame",
     "sentences",
     "token_frame",
