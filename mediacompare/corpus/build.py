@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
+from dateutil import parser as dateutil_parser
 
 from .clean import clean_text, load_rules
 from .htmltext import html_to_text
@@ -18,6 +20,8 @@ __all__ = ["Input", "build_corpus", "normalize_date"]
 
 UNKNOWN_OUTLET = "unknown"
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: Two defaults that differ in every field, to tell which fields a date string gives.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 3, 2))
 
 
 @dataclass
@@ -46,10 +50,12 @@ def normalize_date(value: str | None) -> tuple[str | None, str | None]:
 
     >>> normalize_date("2017-12-11"), normalize_date("2018-10")
     (('2017-12-11', None), ('2018-10', None))
-    >>> normalize_date("11 December 2017")
-    ('2017-12-11', None)
+    >>> normalize_date("11 December 2017"), normalize_date("December 2017")
+    (('2017-12-11', None), ('2017-12', None))
     >>> normalize_date("someday")[1]
     "date 'someday' is not a date this library understands; kept as given"
+    >>> normalize_date("11 December")[1]
+    "date '11 December' has no year; kept as given"
     """
     if value is None:
         return None, None
@@ -62,13 +68,26 @@ def normalize_date(value: str | None) -> tuple[str | None, str | None]:
         except ValueError:
             return text, f"date {text!r} is not a valid calendar date; kept as given"
         return text, None
+    not_understood = f"date {text!r} is not a date this library understands; kept as given"
+    if text.lower() in ("now", "today"):  # pandas reads these as the day the code runs
+        return text, not_understood
     try:
         stamp = pd.to_datetime(text, format="mixed", utc=False)
     except (ValueError, TypeError, OverflowError):
-        return text, f"date {text!r} is not a date this library understands; kept as given"
+        return text, not_understood
     if pd.isna(stamp):
-        return text, f"date {text!r} is not a date this library understands; kept as given"
-    return stamp.strftime("%Y-%m-%d"), None
+        return text, not_understood
+    # pandas fills a missing day with 1 and a missing year with 1 (or this year):
+    # say only what the string says ("December 2017" is 2017-12, not 2017-12-01)
+    try:
+        first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return stamp.strftime("%Y-%m-%d"), None
+    if first.year != second.year:
+        return text, f"date {text!r} has no year; kept as given"
+    if first.month != second.month:
+        return stamp.strftime("%Y"), None
+    return stamp.strftime("%Y-%m-%d" if first.day == second.day else "%Y-%m"), None
 
 
 def _domain(url: str | None) -> str | None:
@@ -187,4 +206,7 @@ def _build_article(item: Input, rules) -> dict | None:
     for key, value in item.extra.items():
         if key not in article:
             article[key] = value
+        elif value is not None:  # never drop a user's value silently
+            item.warnings.append(f"column {key!r} has the name of an article column, so its "
+                                 "value is not kept; rename the column (or map it) to keep it")
     return article

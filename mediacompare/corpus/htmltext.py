@@ -60,8 +60,8 @@ class _Extractor(HTMLParser):
             if key and "content" in values:
                 self.meta.setdefault(key, values["content"].strip())
             return
-        if tag == "title" and self.title_text is None:
-            self.title_parts = []
+        if tag == "title" and self.title_text is None and not self.skip_depth:
+            self.title_parts = []  # (an <svg>'s <title> names an icon, not the page)
         if tag in _DROP and tag != "head":
             if tag not in _VOID:
                 self.skip_depth += 1
@@ -69,10 +69,13 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self.parts.append("\n")
-        if tag == "h1" and self.h1_text is None and self.h1 is None:
+        if tag == "h1" and self.h1_text is None and self.h1 is None and not self.skip_depth:
             self.h1 = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:  # <svg .../> or <iframe .../> has no content and no end tag to wait for
+            self.dropped[tag] = self.dropped.get(tag, 0) + 1
+            return
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:

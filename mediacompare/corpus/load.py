@@ -5,7 +5,6 @@ Every input becomes a row of the load report; nothing is dropped silently.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ class Columns:
             if (fld in self.explicit or fld in needed) and name not in available:
                 param = {"article_id": "id_col", "event_id": "event_col"}.get(fld, f"{fld}_col")
                 raise ColumnError(f"{param} {name!r} is not a column of {where}; columns are: "
-                                  f"{', '.join(available)}")
+                                  f"{', '.join(map(str, available))}")
 
     def extract(self, row: dict[str, Any]) -> tuple[dict[str, str | None], dict[str, Any]]:
         """Split a row into the known metadata fields and the extra columns."""
@@ -64,10 +63,12 @@ class Columns:
 
 
 def _clean_value(value: Any) -> str | None:
-    if value is None or value is pd.NA:
+    # None, NaN, pd.NA and NaT (a missing date in a datetime column) are all missing
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float) and value.is_integer():
+        # a numeric column with a gap is stored as floats by pandas: id 7 must stay "7", not "7.0"
+        return str(int(value))
     text = str(value).strip()
     return text or None
 
@@ -249,6 +250,11 @@ def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, *
                         column=columns.names["article_id"])
                 ids[meta["article_id"]] = line
             listed[key] = (line, meta, extra)
+    elif columns.explicit:  # a mapping with nothing to map: most likely a misnamed manifest
+        fld = sorted(columns.explicit)[0]
+        param = {"article_id": "id_col", "event_id": "event_col"}.get(fld, f"{fld}_col")
+        raise ColumnError(f"{param} {columns.names[fld]!r} is not a column of any manifest: "
+                          f"{folder} has no manifest.csv; name one with manifest=")
     base = folder.name
     inputs: list[Input] = []
     seen: set[str] = set()
@@ -257,6 +263,7 @@ def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, *
         if path.resolve() == manifest_path.resolve() or (path.parent == folder and rel in METADATA_FILES):
             continue
         label = f"{base}/{rel}"
+        seen.add(rel)  # a manifest row naming a skipped file is reported by the file's row
         if any(part.startswith(".") for part in Path(rel).parts):
             inputs.append(Input(label=label).skip("hidden file or folder (name starts with '.'), "
                                                   "not an article"))
@@ -265,7 +272,6 @@ def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, *
             inputs.append(Input(label=label).skip(
                 f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .html or .htm"))
             continue
-        seen.add(rel)
         if rel in listed:
             line, meta, extra = listed[rel]
             inputs.append(_file_input(path, label, meta, extra, f"{manifest_path.name}, line {line}",

@@ -145,6 +145,9 @@ def read_jsonl_rows(path: Path) -> tuple[list[tuple[int, dict]], tuple[str, ...]
             raise CorpusFormatError(f"expected a JSON object (one article a line), found "
                                     f"{_json_kind(value)}", path=path, line=number, column=1)
         rows.append((number, value))
+    if not rows:
+        raise CorpusFormatError("empty file: expected one JSON object (one article) a line",
+                                path=path, line=1)
     return rows, warnings
 
 
