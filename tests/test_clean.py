@@ -131,6 +131,8 @@ def test_credits_become_metadata():
     ("Reporting by Tom Perry; Editing by Alison Williams", "byline"),
     ("https://example.org/story/123", "link"),
     ("Download our app on Google Play", "app_promo"),
+    ("Advertisement · Scroll to continue", "advertising"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "site_footer"),
 ])
 def test_rules_name_furniture_of_other_outlets(line, category):
     body = "A first paragraph of the story, long enough to be body text.\n\n" * 3

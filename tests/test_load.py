@@ -197,14 +197,14 @@ def test_folder_html_title_falls_back_to_title_tag(tmp_path):
             b"<body><p>Words of the page, they said.</p><p>More words here.</p></body></html>")
     _, _, art = load_one(tmp_path, "t.html", page)
     assert art["title"] == "Only The Title"
-    assert art["text"] == "Words of the page, they said.\nMore words here."
+    assert art["text"] == "Words of the page, they said.\n\nMore words here."
 
 
 def test_html_self_closing_svg_or_iframe_does_not_swallow_the_page(tmp_path):
     page = (b"<html><body><p>Before the icon, they said.</p><svg class='icon'/>"
             b"<iframe src='ad.html'/><p>After the icon, they said.</p></body></html>")
     _, _, art = load_one(tmp_path, "svg.html", page)
-    assert art["text"] == "Before the icon, they said.\nAfter the icon, they said."
+    assert art["text"] == "Before the icon, they said.\n\nAfter the icon, they said."
 
 
 def test_html_title_ignores_hidden_h1_and_svg_title(tmp_path):
@@ -817,7 +817,7 @@ def test_empty_dataframe():
 @pytest.mark.parametrize("name, data, text", [
     ("one.txt", b"Single story, they said.\nMore text.\n", "Single story, they said.\nMore text."),
     ("one.html", b"<p>Single story, they said.</p><p>More text.</p>",
-     "Single story, they said.\nMore text."),
+     "Single story, they said.\n\nMore text."),
 ])
 def test_single_file_is_a_corpus_of_one(tmp_path, name, data, text):
     path = write(tmp_path / name, data)

@@ -185,7 +185,10 @@ def _build_article(item: Input, rules) -> dict | None:
         return None
     if not meta.get("outlet"):
         meta["outlet"] = UNKNOWN_OUTLET
-        item.warnings.append("no outlet given: kept as 'unknown' (add an outlet column or manifest)")
+        named = list(dict.fromkeys(c["who"] for c in credits if c["kind"] in ("copyright", "author")))
+        hint = f"; its credit lines name {', '.join(named)}" if named else ""
+        item.warnings.append("no outlet given: kept as 'unknown' (add an outlet column or "
+                             f"manifest){hint}")
     if not meta.get("publisher"):
         meta["publisher"] = _domain(meta.get("url"))
     date, warning = normalize_date(meta.get("date"))

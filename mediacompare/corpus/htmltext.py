@@ -3,9 +3,9 @@
 Tags are stripped, character references decoded (the parser's
 ``convert_charrefs``), and the contents of ``script``, ``style``,
 ``noscript``, ``template``, ``svg``, ``iframe`` and ``head`` dropped. Block
-elements (paragraphs, headings, list items, table rows, ``br``) end a line, so
-the result has one paragraph a line, like the captured ``.txt`` articles, and
-goes through the same boilerplate rules. The page's headline (first ``h1``,
+elements (paragraphs, headings, list items, table rows, ``br``) end a
+paragraph, and paragraphs are separated by a blank line, like the captured
+``.txt`` articles, so the result goes through the same boilerplate rules. The page's headline (first ``h1``,
 else ``og:title``, else ``<title>``), author and publication date are read
 from the markup where present.
 """
@@ -120,7 +120,7 @@ def html_to_text(markup: str) -> HtmlText:
     ...                     '<body><h1>Big &amp; bold</h1><script>alert(1)</script>'
     ...                     '<p>First&nbsp;para.</p><p>Second<br>line</p></body></html>')
     >>> page.text
-    'Big & bold\\nFirst\\xa0para.\\nSecond\\nline'
+    'Big & bold\\n\\nFirst\\xa0para.\\n\\nSecond\\n\\nline'
     >>> page.title, page.dropped
     ('Big & bold', {'style': 1, 'script': 1})
     """
@@ -137,7 +137,7 @@ def html_to_text(markup: str) -> HtmlText:
             lines.append(line)
     title = parser.h1_text or _first(parser.meta, _META_TITLE) or parser.title_text or None
     return HtmlText(
-        text="\n".join(lines),
+        text="\n\n".join(lines),
         title=title or None,
         date=_first(parser.meta, _META_DATE),
         author=_first(parser.meta, _META_AUTHOR),
