@@ -35,6 +35,20 @@ REMOVE_OUTPUT_TAGS = frozenset({"remove-output"})
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 
+def page_head(title: str, css: str, generator: str = "mediacompare") -> str:
+    """The opening of a self-contained page: doctype, charset, escaped title, inline CSS."""
+    esc = html.escape
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="{esc(generator)}">
+<title>{esc(title)}</title>
+<style type="text/css">{css}</style>
+</head>"""
+
+
 def notebook_title(nb: Any, default: str) -> str:
     """The text of the notebook's first Markdown heading, else ``default``.
 
@@ -129,15 +143,7 @@ def error_page(*, notebook: str, title: str, summary: str,
             "parameters cell)")
         cell_part = (f"<h2>The cell that failed{esc(where)}</h2>\n"
                      f"<pre class=\"source\">{esc(cell_source)}</pre>")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="mediacompare">
-<title>{esc(title)} (failed)</title>
-<style type="text/css">{_ERROR_CSS}</style>
-</head>
+    return page_head(f"{title} (failed)", _ERROR_CSS) + f"""
 <body>
 <nav><a href="index.html">&larr; mediacompare report: all notebooks</a></nav>
 <h1>{esc(title)}</h1>

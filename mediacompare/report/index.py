@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from .export import page_head
+
 __all__ = ["CORPUS_COLUMNS", "MAX_ROWS", "index_page"]
 
 #: Columns of the articles table shown on the index, in this order, when present.
@@ -116,15 +118,7 @@ def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest:
             cols = [c for c in ("input", "article_id", "status", "reason") if c in flagged.columns]
             load_part += ("\n<p>Inputs not loaded as they were, and why:</p>\n"
                           + _table(_frame_rows(flagged, cols), cols, what="inputs"))
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="mediacompare {esc(version)}">
-<title>mediacompare report</title>
-<style type="text/css">{_CSS}</style>
-</head>
+    return page_head("mediacompare report", _CSS, f"mediacompare {version}") + f"""
 <body>
 <h1>mediacompare report</h1>
 <p>How outlets covered the same events: the executed notebooks of mediacompare,
