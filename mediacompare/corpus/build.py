@@ -6,7 +6,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd

@@ -2,12 +2,13 @@
 
 Tags are stripped, character references decoded (the parser's
 ``convert_charrefs``), and the contents of ``script``, ``style``,
-``noscript``, ``template``, ``svg``, ``iframe`` and ``head`` dropped. Block
-elements (paragraphs, headings, list items, table rows, ``br``) end a
+``noscript``, ``template``, ``svg``, ``iframe``, ``object`` and ``canvas``
+dropped (the ``head``'s ``title`` and ``meta`` are read for metadata).
+Block elements (paragraphs, headings, list items, table rows, ``br``) end a
 paragraph, and paragraphs are separated by a blank line, like the captured
-``.txt`` articles, so the result goes through the same boilerplate rules. The page's headline (first ``h1``,
-else ``og:title``, else ``<title>``), author and publication date are read
-from the markup where present.
+``.txt`` articles, so the result goes through the same boilerplate rules.
+The page's headline (first ``h1``, else ``og:title``, else ``<title>``),
+author and publication date are read from the markup where present.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from html.parser import HTMLParser
 
 __all__ = ["HtmlText", "html_to_text"]
 
-_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "canvas"}
+_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 _BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
@@ -62,7 +63,7 @@ class _Extractor(HTMLParser):
             return
         if tag == "title" and self.title_text is None and not self.skip_depth:
             self.title_parts = []  # (an <svg>'s <title> names an icon, not the page)
-        if tag in _DROP and tag != "head":
+        if tag in _DROP:
             if tag not in _VOID:
                 self.skip_depth += 1
             self.dropped[tag] = self.dropped.get(tag, 0) + 1
@@ -82,7 +83,7 @@ class _Extractor(HTMLParser):
         if tag == "title" and self.title_parts is not None:
             self.title_text = _squash("".join(self.title_parts))
             self.title_parts = None
-        if tag in _DROP and tag != "head":
+        if tag in _DROP:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
         if tag == "h1" and self.h1 is not None:

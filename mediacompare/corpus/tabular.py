@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 from ..errors import CorpusFormatError
@@ -155,5 +154,3 @@ def _json_kind(value: object) -> str:
     return {list: "an array", str: "a string", bool: "a boolean", type(None): "null",
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
-
-_SLUG = re.compile(r"[^\w.-]+")
