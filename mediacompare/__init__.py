@@ -12,8 +12,8 @@ character offsets (:func:`tokenize`, :func:`sentences`).
 """
 
 from .corpus import Corpus, clean_text, load_corpus, load_rules
-from .corpus.metadata import event_overview, event_statement, outlet_overview
-from .display import capped, plot_lengths, plot_removals
+from .corpus.metadata import event_overview, event_statement, outlet_overview, same_event_articles
+from .display import Highlight, capped, highlight, plot_label_rates, plot_lengths, plot_removals, plot_voice_split
 from .errors import (
     ColumnError,
     CorpusError,
@@ -23,13 +23,29 @@ from .errors import (
     ResourceError,
     SourceNotFoundError,
 )
+from .features import (
+    CATEGORIES,
+    Lexicon,
+    find_quotes,
+    label,
+    label_rates,
+    load_lexicon,
+    quote_frame,
+    quotes_table,
+    rates_table,
+    taxonomy,
+    voice_words,
+)
 from .text import Sentence, Token, sentence_frame, sentences, token_frame, tokenize
 
 __all__ = [
+    "CATEGORIES",
     "ColumnError",
     "Corpus",
     "CorpusError",
     "CorpusFormatError",
+    "Highlight",
+    "Lexicon",
     "MediaCompareError",
     "ReportError",
     "ResourceError",
@@ -41,15 +57,28 @@ __all__ = [
     "clean_text",
     "event_overview",
     "event_statement",
+    "find_quotes",
+    "highlight",
+    "label",
+    "label_rates",
     "load_corpus",
+    "load_lexicon",
     "load_rules",
     "outlet_overview",
+    "plot_label_rates",
     "plot_lengths",
     "plot_removals",
+    "plot_voice_split",
+    "quote_frame",
+    "quotes_table",
+    "rates_table",
+    "same_event_articles",
     "sentence_frame",
     "sentences",
+    "taxonomy",
     "token_frame",
     "tokenize",
+    "voice_words",
 ]
 
 

@@ -30,8 +30,8 @@ def bundled(name: str) -> Path:
 
 
 def resource(name: str) -> Path:
-    """Return a data file shipped in ``mediacompare/resources/``."""
+    """Return a data file (or folder) shipped in ``mediacompare/resources/``."""
     path = _PACKAGE / "resources" / name
-    if not path.is_file():
+    if not path.exists():
         raise SourceNotFoundError(f"package resource {name!r} not found at {path}")
     return path

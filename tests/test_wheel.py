@@ -18,7 +18,9 @@ def test_wheel_carries_the_bundled_data(tmp_path):
     expected = {f"mediacompare/_bundled/seeds/{p.name}" for p in (ROOT / "seeds").glob("*.txt")}
     expected |= {f"mediacompare/_bundled/data/{p.name}" for p in (ROOT / "data").glob("*.csv")}
     expected |= {f"mediacompare/_bundled/notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")}
-    expected |= {f"mediacompare/resources/{p.name}" for p in (ROOT / "mediacompare" / "resources").iterdir()}
+    resources = ROOT / "mediacompare" / "resources"
+    expected |= {f"mediacompare/resources/{p.relative_to(resources).as_posix()}"
+                 for p in resources.rglob("*") if p.is_file()}
     expected |= {"mediacompare/report/templates/mediacompare/index.html.j2"}
     missing = expected - names
     assert not missing, sorted(missing)

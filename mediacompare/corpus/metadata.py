@@ -6,7 +6,7 @@ import pandas as pd
 
 from .model import Corpus
 
-__all__ = ["event_overview", "event_statement", "outlet_overview"]
+__all__ = ["event_overview", "event_statement", "outlet_overview", "same_event_articles"]
 
 
 def event_overview(corpus: Corpus) -> pd.DataFrame:
@@ -93,3 +93,20 @@ def outlet_overview(corpus: Corpus) -> pd.DataFrame:
         rows.append(row)
     columns = ["name", "role", "article_ids"] + [c for c in meta.columns]
     return pd.DataFrame(rows, columns=columns)
+
+
+def same_event_articles(corpus: Corpus, *, max_articles: int = 4) -> list[str]:
+    """Article ids of the shared event with the most articles (at most ``max_articles``).
+
+    Empty when no two articles share an event. Side-by-side views use it, so a
+    like-for-like comparison is picked from the data, not from file names.
+
+    >>> from mediacompare.corpus import load_corpus
+    >>> same_event_articles(load_corpus())
+    ['001', '002']
+    """
+    table = event_overview(corpus)
+    shared = table[table["shared"]].sort_values(["n_articles", "event_id"], ascending=[False, True])
+    if not len(shared):
+        return []
+    return shared["article_ids"].iloc[0].split(", ")[:max_articles]

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["plot_lengths", "plot_removals"]
+__all__ = ["plot_label_rates", "plot_lengths", "plot_removals", "plot_voice_split"]
 
 #: Colour-blind-safe palette (Okabe and Ito 2008), used in order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -74,3 +74,60 @@ def _require(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     if missing:
         raise ValueError(f"{name} is missing the columns {', '.join(missing)}; "
                          f"it has: {', '.join(map(str, frame.columns))}")
+
+
+def plot_label_rates(rates: pd.DataFrame, *, voice: str = "outlet", confidence: str = "high") -> Figure:
+    """Grouped bars of labels per 1,000 words, per outlet and category (from ``label_rates``).
+
+    Each bar is annotated with its count, so a rate from a handful of words
+    can be read for what it is; categories differ by colour and hatching.
+    """
+    _require(rates, ("category", "voice", "confidence", "n_spans", "per_1000_words"), "rates")
+    key = "outlet" if "outlet" in rates.columns else "article_id"
+    part = rates[(rates["voice"] == voice) & (rates["confidence"] == confidence)]
+    categories = list(dict.fromkeys(part["category"]))
+    groups = list(dict.fromkeys(part[key]))
+    fig = Figure(figsize=(9, 0.9 * len(groups) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    height = 0.8 / max(len(categories), 1)
+    for i, category in enumerate(categories):
+        rows = part[part["category"] == category].set_index(key).reindex(groups)
+        y = [g + i * height for g in range(len(groups))]
+        bars = ax.barh(y, rows["per_1000_words"].fillna(0).to_numpy(), height=height,
+                       color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
+                       edgecolor="white", label=category)
+        ax.bar_label(bars, labels=[str(int(n)) if n else "" for n in rows["n_spans"]],
+                     padding=2, fontsize="x-small")
+    ax.set_yticks([g + 0.4 - height / 2 for g in range(len(groups))], groups)
+    ax.invert_yaxis()
+    voice_name = "the outlet's own voice" if voice == "outlet" else "quoted speech"
+    ax.set_xlabel(f"labels per 1,000 words of {voice_name} (numbers on bars: counts)")
+    ax.set_title(f"Loaded-language cues in {voice_name} ({confidence}-confidence tier)")
+    fig.legend(loc="outside right upper", fontsize="small", frameon=False, title="category")
+    return fig
+
+
+def plot_voice_split(rates: pd.DataFrame, *, confidence: str = "high") -> Figure:
+    """Per outlet: all labels per 1,000 words in its own voice beside those in quoted speech."""
+    _require(rates, ("voice", "confidence", "n_spans", "n_words"), "rates")
+    key = "outlet" if "outlet" in rates.columns else "article_id"
+    part = rates[rates["confidence"] == confidence]
+    counts = part.groupby([key, "voice"], sort=False)["n_spans"].sum().unstack()
+    words = part.groupby([key, "voice"], sort=False)["n_words"].first().unstack()
+    per_1000 = (1000 * counts / words.where(words > 0)).fillna(0)
+    groups = list(counts.index)
+    fig = Figure(figsize=(8, 0.7 * len(groups) + 1.6), layout="constrained")
+    ax = fig.add_subplot()
+    for i, (voice, name) in enumerate((("outlet", "outlet's own voice"), ("quoted", "quoted speech"))):
+        y = [g + i * 0.4 for g in range(len(groups))]
+        bars = ax.barh(y, per_1000[voice].to_numpy(), height=0.4, color=PALETTE[i],
+                       hatch=HATCHES[i], edgecolor="white", label=name)
+        ax.bar_label(bars, labels=[f"{int(n)} in {int(w)} words" for n, w in
+                                   zip(counts[voice], words[voice])], padding=2, fontsize="x-small")
+    ax.set_yticks([g + 0.2 for g in range(len(groups))], groups)
+    ax.invert_yaxis()
+    ax.margins(x=0.35)
+    ax.set_xlabel("labels per 1,000 words in that voice")
+    ax.set_title(f"Whose voice carries the cues? ({confidence}-confidence tier)")
+    ax.legend(loc="lower right", fontsize="small", frameon=False)
+    return fig

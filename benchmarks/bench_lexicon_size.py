@@ -1,0 +1,110 @@
+"""Does the labeller's cost depend on the size of the lexicon? (issue: labeller scaling)
+
+Times lexicon matching on the same text with the packaged lexicon and with a
+lexicon ten times larger, in the same run, and compares with the per-term
+regular-expression loop a user would otherwise write. The ten-times lexicon
+adds synthetic entries of two kinds: made-up words (they enlarge the index
+but never match), and phrases that start with common words such as "the"
+(the worst case for a first-token index, since each occurrence of "the" must
+check them all). Figures are ratios against the packaged lexicon on the same
+input: the machine is shared and noisy, absolute seconds are not comparable.
+
+Run: python benchmarks/bench_lexicon_size.py [--repeat N] [--copies N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import mediacompare as mc
+from mediacompare.features.lexicon import Entry, Lexicon
+
+RESULTS = Path(__file__).resolve().parent / "results" / "lexicon_size.md"
+COMMON = ("the", "of", "in", "to", "and", "a", "that", "for", "on", "with")
+
+
+def synthetic_entries(n: int, *, common_first: bool, seed: int = 0) -> list[Entry]:
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    entries = []
+    for i in range(n):
+        word = "".join(rng.choice(letters) for _ in range(9)) + f"q{i}"
+        term = f"{rng.choice(COMMON)} {word}" if common_first else word
+        entries.append(Entry(term, "emotive", "(omit)", "synthetic benchmark entry", "", "high",
+                             False, (), (), (), f"synthetic, line {i}"))
+    return entries
+
+
+def median_time(func, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def regex_loop(lexicon: Lexicon, text: str) -> list[tuple[int, int]]:
+    """The straightforward baseline: one compiled pattern per form, each scanned over the text."""
+    found = []
+    for entry in lexicon.entries:
+        for form in (entry.term, *entry.forms):
+            flags = 0 if entry.case_sensitive else re.IGNORECASE
+            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)", flags)
+            found.extend(m.span() for m in pattern.finditer(text))
+    return found
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=20, help="copies of the seed texts")
+    args = parser.parse_args(argv)
+    corpus = mc.load_corpus()
+    text = "\n\n".join(corpus.articles["text"]) 
+    text = "\n\n".join([text] * args.copies)
+    tokens = mc.tokenize(text)
+    base = mc.load_lexicon()
+    n = len(base.entries)
+    bigger = {
+        "10x, made-up words": Lexicon(base.entries + tuple(synthetic_entries(9 * n, common_first=False)), base.files),
+        "10x, phrases opening with common words": Lexicon(
+            base.entries + tuple(synthetic_entries(9 * n, common_first=True)), base.files),
+    }
+    same = {name: [(m.start, m.end) for m in lex.match(text, tokens)] ==
+            [(m.start, m.end) for m in base.match(text, tokens)] for name, lex in bigger.items()}
+    t_base = median_time(lambda: base.match(text, tokens), args.repeat)
+    t_regex = median_time(lambda: regex_loop(base, text), max(1, args.repeat // 2))
+    rows = [("packaged lexicon", n, t_base, 1.0, "")]
+    for name, lex in bigger.items():
+        t = median_time(lambda lex=lex: lex.match(text, tokens), args.repeat)
+        rows.append((name, len(lex.entries), t, t / t_base, "same spans" if same[name] else "SPANS DIFFER"))
+    t_regex10 = median_time(lambda: regex_loop(bigger["10x, made-up words"], text), 1)
+    rows.append(("regex loop, packaged lexicon", n, t_regex, t_regex / t_base, "baseline a user would write"))
+    rows.append(("regex loop, 10x made-up words", 10 * n, t_regex10, t_regex10 / t_base, ""))
+    lines = [f"# Lexicon size and labelling cost",
+             "",
+             f"Text: the five seed articles x {args.copies} ({len(text):,} characters, "
+             f"{len(tokens):,} tokens), tokenized once; matching only. Median of {args.repeat} runs; "
+             f"Python {sys.version.split()[0]}.",
+             "",
+             "| lexicon | entries | median seconds | ratio to packaged | note |",
+             "| --- | ---: | ---: | ---: | --- |"]
+    lines += [f"| {name} | {entries:,} | {t:.4f} | {ratio:.2f} | {note} |"
+              for name, entries, t, ratio, note in rows]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(report, encoding="utf-8")
+    print(f"written to {RESULTS}")
+    return 0 if all(same.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
