@@ -32,6 +32,24 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
                        "(default 5,000,000 bytes); larger ones are skipped and reported")
 
 
+def _add_lexicon_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("lexicon options")
+    mode = group.add_mutually_exclusive_group()
+    mode.add_argument("--lexicon", metavar="CSV", action="append",
+                      help="lexicon CSV file (or folder) replacing the packaged lexicons; repeatable")
+    mode.add_argument("--add-lexicon", metavar="CSV", action="append", dest="add_lexicon",
+                      help="lexicon CSV file (or folder) added to the packaged lexicons; repeatable")
+
+
+def lexicon_options(args: argparse.Namespace) -> dict:
+    """The keyword arguments of :func:`mediacompare.load_lexicon` given on the command line."""
+    if getattr(args, "lexicon", None):
+        return {"paths": args.lexicon}
+    if getattr(args, "add_lexicon", None):
+        return {"paths": args.add_lexicon, "extend": True}
+    return {}
+
+
 def corpus_options(args: argparse.Namespace) -> dict:
     """The keyword arguments of :func:`mediacompare.load_corpus` given on the command line."""
     options = {f"{name}_col": getattr(args, f"{name}_col") for name in _COLUMN_FIELDS
@@ -68,11 +86,35 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus.export import export_tables
+def cmd_label(args: argparse.Namespace) -> int:
+    from .features import label, label_rates, load_lexicon, rates_table
 
     corpus = _load(args.source, args)
-    written = export_tables(corpus, Path(args.out))
+    lexicon = load_lexicon(**lexicon_options(args))
+    spans = label(corpus, lexicon=lexicon)
+    print(repr(corpus))
+    print(repr(lexicon))
+    rates = label_rates(spans, corpus)
+    for voice in ("outlet", "quoted"):
+        for confidence in ("high", "low"):
+            print(f"\nLabels in the {'outlet' + chr(39) + 's own voice' if voice == 'outlet' else 'quoted voice'}"
+                  f", {confidence}-confidence tier: count (per 1,000 words)")
+            _print_table(rates_table(rates, voice=voice, confidence=confidence).reset_index(), sys.stdout)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        spans.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
+        print(f"\nwrote {len(spans)} spans to {out}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .corpus.export import export_tables
+    from .features import load_lexicon
+
+    corpus = _load(args.source, args)
+    lexicon = load_lexicon(**lexicon_options(args))
+    written = export_tables(corpus, Path(args.out), lexicon=lexicon)
     print(repr(corpus))
     for path in written:
         print(f"wrote {path}")
@@ -83,10 +125,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     options = corpus_options(args)
-    if args.corpus is not None or options:
-        _load(args.corpus, args)  # fail fast, before any notebook starts, on bad input
     result = build_report(Path(args.out), corpus_source=args.corpus, corpus_options=options,
-                          timeout=args.timeout)
+                          lexicon_options=lexicon_options(args), timeout=args.timeout)
     for page in result.pages:
         status = "ok" if page.status == "ok" else "FAILED"
         print(f"{status:6} {page.notebook} -> {page.html}")
@@ -116,12 +156,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(p)
     p.set_defaults(func=cmd_corpus)
 
+    p = sub.add_parser("label", help="label loaded language and print counts per outlet",
+                       description="Label loaded language in SOURCE and print, per outlet, the "
+                                   "counts and rates per 1,000 words by category, voice and "
+                                   "confidence tier; --out writes every span as CSV.")
+    p.add_argument("source", nargs="?", metavar="SOURCE")
+    p.add_argument("--out", metavar="CSV", help="write the spans table to this CSV file")
+    _add_corpus_options(p)
+    _add_lexicon_options(p)
+    p.set_defaults(func=cmd_label)
+
     p = sub.add_parser("export", help="write the tidy tables as CSV",
                        description="Load SOURCE and write articles, sentences, tokens, removed "
-                                   "lines, credits and the load report as CSV files into DIR.")
+                                   "lines, credits, the load report, quotations, loaded-language "
+                                   "spans and their rates as CSV files into DIR.")
     p.add_argument("source", nargs="?", metavar="SOURCE")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files into")
     _add_corpus_options(p)
+    _add_lexicon_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
@@ -132,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                    help="time limit of one notebook cell (default 600)")
     _add_corpus_options(p)
+    _add_lexicon_options(p)
     p.set_defaults(func=cmd_report)
     return parser
 

@@ -309,7 +309,7 @@ def _old_report(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-def _unexecuted(path, source, options=None, *, timeout):
+def _unexecuted(path, parameters, *, timeout):
     return RunOutcome(nbformat.read(path, as_version=4), None)
 
 
@@ -320,11 +320,11 @@ def test_build_interrupted_midway_leaves_the_old_report_untouched(tmp_path, monk
     before = _old_report(out)
     calls = []
 
-    def run(path, source, options, *, timeout):
+    def run(path, parameters, *, timeout):
         calls.append(path.name)
         if len(calls) == 2:  # the first page is already written
             raise interruption("stop")
-        return _unexecuted(path, source, options, timeout=timeout)
+        return _unexecuted(path, parameters, timeout=timeout)
 
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", run)

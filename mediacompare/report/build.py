@@ -93,6 +93,7 @@ class ReportResult:
 def build_report(out_dir: str | os.PathLike[str], *,
                  corpus_source: str | os.PathLike[str] | None = None,
                  corpus_options: dict | None = None,
+                 lexicon_options: dict | None = None,
                  notebooks_dir: str | os.PathLike[str] | None = None,
                  timeout: int = 600) -> ReportResult:
     """Execute every notebook on a corpus and write a self-contained HTML site.
@@ -112,6 +113,11 @@ def build_report(out_dir: str | os.PathLike[str], *,
         Keyword arguments of :func:`load_corpus` (``text_col=``, ``manifest=``,
         ...); paths among them are made absolute. Each notebook receives them
         in its ``corpus_options`` parameter.
+    lexicon_options : dict or None
+        Keyword arguments of :func:`load_lexicon` (``paths=``, ``extend=``);
+        paths are made absolute. Each notebook receives them in its
+        ``lexicon_options`` parameter; the lexicon is loaded once first, so a
+        broken lexicon fails before any notebook runs.
     notebooks_dir : str, path-like or None
         The folder of ``*.ipynb`` files; None means the bundled notebooks.
     timeout : int
@@ -142,16 +148,20 @@ def build_report(out_dir: str | os.PathLike[str], *,
     notebooks = find_notebooks(notebooks_dir)
     source = _absolute_source(corpus_source)
     options = _absolute_options(corpus_options)
+    lexicon = _absolute_lexicon_options(lexicon_options)
 
     from ..corpus import load_corpus
+    from ..features import load_lexicon
 
     corpus = load_corpus(source, **options)
+    load_lexicon(**lexicon)
+    parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon}
     digest = str(corpus.digest())
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _new_folder(out, "tmp")
     try:
-        pages = [_build_page(nb_path, source, options, tmp, timeout) for nb_path in notebooks]
+        pages = [_build_page(nb_path, parameters, tmp, timeout) for nb_path in notebooks]
         _write_index(tmp, pages, corpus, digest, source)
         _swap_in(tmp, out)
     except BaseException:
@@ -205,6 +215,20 @@ def _absolute_options(options: dict | None) -> dict:
             else value for key, value in options.items()}
 
 
+def _absolute_lexicon_options(options: dict | None) -> dict:
+    if not options:
+        return {}
+    if not isinstance(options, dict):
+        raise TypeError(f"lexicon_options must be a dict of load_lexicon arguments or None; "
+                        f"got {type(options).__name__}")
+    out = dict(options)
+    paths = out.get("paths")
+    if paths is not None:
+        paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        out["paths"] = [os.path.abspath(os.fspath(p)) for p in paths]
+    return out
+
+
 def _check_replaceable(out: Path) -> None:
     """Refuse to replace anything but a missing folder, an empty one or a report."""
     if not out.exists():
@@ -230,15 +254,14 @@ def _page_name(nb_path: Path) -> str:
     return f"{stem}-notebook.html" if stem.lower() == "index" else f"{stem}.html"
 
 
-def _build_page(nb_path: Path, source: str | None, options: dict, folder: Path,
-                timeout: int) -> PageRecord:
+def _build_page(nb_path: Path, parameters: dict, folder: Path, timeout: int) -> PageRecord:
     """Execute one notebook and write its page (or its error page) into ``folder``."""
     from .execute import run_notebook
     from .export import error_page, notebook_title, render_notebook
 
     log.info("executing %s", nb_path.name)
     page = _page_name(nb_path)
-    outcome = run_notebook(nb_path, source, options, timeout=timeout)
+    outcome = run_notebook(nb_path, parameters, timeout=timeout)
     title = notebook_title(outcome.notebook, nb_path.stem)
     failure = outcome.failure
     if failure is None:

@@ -100,19 +100,18 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-def run_notebook(path: Path, corpus_source: str | None, corpus_options: dict | None = None, *,
-                 timeout: int) -> RunOutcome:
+def run_notebook(path: Path, parameters: dict, *, timeout: int) -> RunOutcome:
     """Read, parameterise and execute the notebook at ``path``.
 
     Parameters
     ----------
     path : Path
         The ``.ipynb`` file.
-    corpus_source : str or None
-        Absolute path of the corpus, or None for the bundled seeds; injected as
-        ``corpus_source = ...``.
-    corpus_options : dict or None
-        Keyword arguments of ``load_corpus``, injected as ``corpus_options = {...}``.
+    parameters : dict
+        Injected into the notebook after its ``parameters`` cell:
+        ``corpus_source`` (absolute path, or None for the bundled seeds),
+        ``corpus_options`` (keyword arguments of ``load_corpus``) and
+        ``lexicon_options`` (keyword arguments of ``load_lexicon``).
     timeout : int
         Seconds allowed for each cell.
 
@@ -123,7 +122,7 @@ def run_notebook(path: Path, corpus_source: str | None, corpus_options: dict | N
         dead kernel): the failure is described in ``RunOutcome.failure``.
     """
     try:
-        nb = _parameterised(path, corpus_source, corpus_options or {})
+        nb = _parameterised(path, parameters)
     except Exception as exc:  # unreadable notebook: report it, build the others
         return RunOutcome(None, ExecutionFailure(
             summary=f"the notebook could not be read: {type(exc).__name__}: {exc}",
@@ -154,8 +153,8 @@ def run_notebook(path: Path, corpus_source: str | None, corpus_options: dict | N
     return RunOutcome(nb, None)
 
 
-def _parameterised(path: Path, corpus_source: str | None, corpus_options: dict) -> Any:
-    """Read the notebook and inject ``corpus_source`` and ``corpus_options`` with papermill."""
+def _parameterised(path: Path, parameters: dict) -> Any:
+    """Read the notebook and inject the parameters with papermill."""
     import nbformat
     from papermill.parameterize import parameterize_notebook
 
@@ -164,8 +163,7 @@ def _parameterised(path: Path, corpus_source: str | None, corpus_options: dict) 
     nb.metadata.setdefault("papermill", {})
     for cell in nb.cells:  # papermill looks the tags up as attributes
         cell.metadata.setdefault("tags", [])
-    nb = parameterize_notebook(nb, {"corpus_source": corpus_source,
-                                    "corpus_options": corpus_options},
+    nb = parameterize_notebook(nb, dict(parameters),
                                kernel_name=KERNEL_NAME, language="python")
     params = next((c for c in nb.cells if "parameters" in c.metadata["tags"]), None)
     shown_as = [] if params is None else [t for t in params.metadata["tags"] if t in RENDER_TAGS]
