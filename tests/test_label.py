@@ -249,3 +249,13 @@ def test_all_lexicon_categories_are_documented():
     text = (mc.taxonomy()["category"]).tolist()
     assert text == list(mc.CATEGORIES)
     assert set(LEXICON_CATEGORIES) < set(mc.CATEGORIES)
+
+
+def test_taxonomy_page_and_data_agree():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "taxonomy.md").read_text(encoding="utf-8")
+    for row in mc.taxonomy().itertuples():
+        assert f"## `{row.category}`" in page
+        for value in (row.definition, row.seed_example, row.ptc_techniques, row.recasens_classes):
+            assert value in page, (row.category, value)

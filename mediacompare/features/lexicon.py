@@ -97,16 +97,20 @@ class Lexicon:
     _index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[tuple[bool, str], list[tuple[tuple[str, ...], Entry]]] = {}
+        # A trie over token keys, one for case-insensitive and one for case-sensitive forms:
+        # a node is (children, entries). Walking it from each token costs the length of the
+        # longest match there, whatever the number of entries.
+        roots: dict[bool, dict] = {False: {}, True: {}}
         for entry in self.entries:
             for form in (entry.term, *entry.forms):
-                pattern = _pattern(form, entry.case_sensitive)
-                if pattern:
-                    index.setdefault((entry.case_sensitive, pattern[0]), []).append((pattern, entry))
-        for candidates in index.values():
-            candidates.sort(key=lambda item: -len(item[0]))  # longest first
-        self._index = index
-        self._max_len = max((len(p) for c in index.values() for p, _ in c), default=1)
+                children = roots[entry.case_sensitive]
+                node = None
+                for key in _pattern(form, entry.case_sensitive):
+                    node = children.setdefault(key, ({}, []))
+                    children = node[0]
+                if node is not None:
+                    node[1].append(entry)
+        self._index = roots
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -137,20 +141,26 @@ class Lexicon:
         [(9, 22)]
         """
         tokens = tokenize(text) if tokens is None else tokens
-        keys = {False: [_key(t.text, False) for t in tokens],
-                True: [_key(t.text, True) for t in tokens]}
+        lower = [_key(t.text, False) for t in tokens]
+        exact = [_key(t.text, True) for t in tokens] if self._index[True] else lower
         found: list[Match] = []
+        n = len(tokens)
         for i, token in enumerate(tokens):
             whole = False
-            for sensitive in (False, True):
-                for pattern, entry in self._index.get((sensitive, keys[sensitive][i]), ()):
-                    n = len(pattern)
-                    if tuple(keys[sensitive][i:i + n]) == pattern and \
-                            self._allowed(entry, keys[False], i, i + n):
-                        found.append(Match(token.start, tokens[i + n - 1].end, entry))
-                        whole = whole or n == 1
-            if token.kind == "word" and not whole:
-                found.extend(self._part_matches(token, keys[False], i))
+            for sensitive, keys in ((False, lower), (True, exact)):
+                children, j = self._index[sensitive], i
+                while j < n:
+                    node = children.get(keys[j])
+                    if node is None:
+                        break
+                    children, entries = node
+                    for entry in entries:
+                        if self._allowed(entry, lower, i, j + 1):
+                            found.append(Match(token.start, tokens[j].end, entry))
+                            whole = whole or j == i
+                    j += 1
+            if not whole and token.kind == "word" and ("-" in lower[i] or lower[i].endswith("'s")):
+                found.extend(self._part_matches(token, lower, i))
         return _leftmost_longest(found)
 
     def _part_matches(self, token: Token, keys: list[str], i: int) -> list[Match]:
@@ -173,12 +183,13 @@ class Lexicon:
             pieces.append((0, text[:-2]))
         parts = [p.lower() for _, p in pieces]
         for k, (offset, piece) in enumerate(pieces):
-            context = keys[:i] + parts[:k] + [parts[k]] + parts[k + 1:] + keys[i + 1:]
-            at = i + k
+            context = None
             for sensitive in (False, True):
-                key = piece if sensitive else piece.lower()
-                for pattern, entry in self._index.get((sensitive, key), ()):
-                    if len(pattern) == 1 and self._allowed(entry, context, at, at + 1):
+                node = self._index[sensitive].get(piece if sensitive else piece.lower())
+                for entry in node[1] if node else ():
+                    if context is None:
+                        context = keys[:i] + parts + keys[i + 1:]
+                    if self._allowed(entry, context, i + k, i + k + 1):
                         start = token.start + offset
                         out.append(Match(start, start + len(piece), entry))
         return out
