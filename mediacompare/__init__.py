@@ -13,7 +13,17 @@ character offsets (:func:`tokenize`, :func:`sentences`).
 
 from .corpus import Corpus, clean_text, load_corpus, load_rules
 from .corpus.metadata import event_overview, event_statement, outlet_overview, same_event_articles
-from .display import Highlight, capped, highlight, plot_label_rates, plot_lengths, plot_removals, plot_voice_split
+from .display import (
+    Highlight,
+    capped,
+    highlight,
+    plot_frame_profiles,
+    plot_label_rates,
+    plot_lengths,
+    plot_removals,
+    plot_speaker_groups,
+    plot_voice_split,
+)
 from .errors import (
     ColumnError,
     CorpusError,
@@ -25,6 +35,17 @@ from .errors import (
 )
 from .features import (
     CATEGORIES,
+    CONFLICT_FRAMES,
+    FRAMES,
+    forms_by_outlet,
+    frame_cues,
+    frame_profiles,
+    generic_label_table,
+    load_actors,
+    load_frame_cues,
+    mentions,
+    most_shared_actor,
+    naming_table,
     Lexicon,
     find_quotes,
     label,
@@ -34,16 +55,21 @@ from .features import (
     quotes_table,
     rates_table,
     taxonomy,
+    voice_table,
     voice_words,
+    who_speaks,
+    speaker_frame,
 )
 from .text import Sentence, Token, sentence_frame, sentences, token_frame, tokenize
 
 __all__ = [
     "CATEGORIES",
+    "CONFLICT_FRAMES",
     "ColumnError",
     "Corpus",
     "CorpusError",
     "CorpusFormatError",
+    "FRAMES",
     "Highlight",
     "Lexicon",
     "MediaCompareError",
@@ -58,16 +84,27 @@ __all__ = [
     "event_overview",
     "event_statement",
     "find_quotes",
+    "forms_by_outlet",
+    "frame_cues",
+    "frame_profiles",
+    "generic_label_table",
     "highlight",
     "label",
     "label_rates",
+    "load_actors",
     "load_corpus",
+    "load_frame_cues",
     "load_lexicon",
     "load_rules",
+    "mentions",
+    "most_shared_actor",
+    "naming_table",
     "outlet_overview",
+    "plot_frame_profiles",
     "plot_label_rates",
     "plot_lengths",
     "plot_removals",
+    "plot_speaker_groups",
     "plot_voice_split",
     "quote_frame",
     "quotes_table",
@@ -75,10 +112,13 @@ __all__ = [
     "same_event_articles",
     "sentence_frame",
     "sentences",
+    "speaker_frame",
     "taxonomy",
     "token_frame",
     "tokenize",
+    "voice_table",
     "voice_words",
+    "who_speaks",
 ]
 
 

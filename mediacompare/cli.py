@@ -41,6 +41,24 @@ def _add_lexicon_options(parser: argparse.ArgumentParser) -> None:
                       help="lexicon CSV file (or folder) added to the packaged lexicons; repeatable")
 
 
+def _add_framing_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("framing options")
+    group.add_argument("--add-actors", metavar="CSV", dest="add_actors",
+                       help="gazetteer rows (actors.csv format) added to the packaged actors")
+    group.add_argument("--add-frame-cues", metavar="CSV", dest="add_frame_cues",
+                       help="frame cues (frames.csv format) added to the packaged cues")
+
+
+def framing_options(args: argparse.Namespace) -> dict:
+    """Paths of the user's extra actors and frame cues given on the command line."""
+    out = {}
+    if getattr(args, "add_actors", None):
+        out["actors"] = args.add_actors
+    if getattr(args, "add_frame_cues", None):
+        out["frame_cues"] = args.add_frame_cues
+    return out
+
+
 def lexicon_options(args: argparse.Namespace) -> dict:
     """The keyword arguments of :func:`mediacompare.load_lexicon` given on the command line."""
     if getattr(args, "lexicon", None):
@@ -114,7 +132,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     corpus = _load(args.source, args)
     lexicon = load_lexicon(**lexicon_options(args))
-    written = export_tables(corpus, Path(args.out), lexicon=lexicon)
+    framing = framing_options(args)
+    written = export_tables(corpus, Path(args.out), lexicon=lexicon,
+                            actors=framing.get("actors"), frame_cues=framing.get("frame_cues"))
     print(repr(corpus))
     for path in written:
         print(f"wrote {path}")
@@ -126,7 +146,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     options = corpus_options(args)
     result = build_report(Path(args.out), corpus_source=args.corpus, corpus_options=options,
-                          lexicon_options=lexicon_options(args), timeout=args.timeout)
+                          lexicon_options=lexicon_options(args),
+                          framing_options=framing_options(args), timeout=args.timeout)
     for page in result.pages:
         status = "ok" if page.status == "ok" else "FAILED"
         print(f"{status:6} {page.notebook} -> {page.html}")
@@ -169,11 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the tidy tables as CSV",
                        description="Load SOURCE and write articles, sentences, tokens, removed "
                                    "lines, credits, the load report, quotations, loaded-language "
-                                   "spans and their rates as CSV files into DIR.")
+                                   "spans and their rates, actor mentions, the naming table, who "
+                                   "speaks, frame cues and frame profiles as CSV files into DIR.")
     p.add_argument("source", nargs="?", metavar="SOURCE")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files into")
     _add_corpus_options(p)
     _add_lexicon_options(p)
+    _add_framing_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
@@ -185,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time limit of one notebook cell (default 600)")
     _add_corpus_options(p)
     _add_lexicon_options(p)
+    _add_framing_options(p)
     p.set_defaults(func=cmd_report)
     return parser
 

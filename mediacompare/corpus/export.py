@@ -9,16 +9,21 @@ from .model import Corpus
 __all__ = ["export_tables"]
 
 
-def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None) -> list[Path]:
+def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None, actors=None,
+                  frame_cues=None) -> list[Path]:
     """Write the tidy tables of a corpus as CSV files; returns the paths written.
 
     Articles (without the list columns ``removed`` and ``credits``, which have
     tables of their own), the load report, removed lines, credits, sentences,
     tokens, events, outlets, quotations, loaded-language spans and their
     rates per outlet (with ``lexicon``, a :class:`Lexicon` or paths; the
-    packaged lexicons by default).
+    packaged lexicons by default), actor mentions, the naming table, who speaks,
+    frame cues and frame profiles (``actors`` and ``frame_cues``: a user's
+    CSV added to the packaged ones).
     """
-    from ..features import label, label_rates, quotes_table
+    from ..features import (frame_cues as find_cues, frame_profiles, label, label_rates,
+                            load_actors, load_frame_cues, mentions, naming_table, quotes_table,
+                            voice_table)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = {
@@ -35,6 +40,14 @@ def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None) -> list[Path]:
     spans = label(corpus, lexicon=lexicon)
     tables["spans"] = spans
     tables["label_rates"] = label_rates(spans, corpus)
+    gazetteer = load_actors(actors, extend=True)
+    named = mentions(corpus, actors=gazetteer)
+    tables["mentions"] = named
+    tables["naming"] = naming_table(named, corpus)
+    tables["voices"] = voice_table(corpus, actors=gazetteer)
+    cues = find_cues(corpus, cues=load_frame_cues(frame_cues, extend=True))
+    tables["frame_cues"] = cues
+    tables["frame_profiles"] = frame_profiles(cues, corpus)
     written = []
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"

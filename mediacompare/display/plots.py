@@ -10,7 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["plot_label_rates", "plot_lengths", "plot_removals", "plot_voice_split"]
+__all__ = ["plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_removals",
+           "plot_speaker_groups", "plot_voice_split"]
 
 #: Colour-blind-safe palette (Okabe and Ito 2008), used in order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -130,4 +131,59 @@ def plot_voice_split(rates: pd.DataFrame, *, confidence: str = "high") -> Figure
     ax.set_xlabel("labels per 1,000 words in that voice")
     ax.set_title(f"Whose voice carries the cues? ({confidence}-confidence tier)")
     ax.legend(loc="lower right", fontsize="small", frameon=False)
+    return fig
+
+
+def plot_frame_profiles(profiles: pd.DataFrame) -> Figure:
+    """Heat map of each frame's share of the cues, per outlet (or article), from ``frame_profiles``.
+
+    Each cell shows the count of cues as well as the shade of its share, so the
+    picture can be read without colour and a share of a handful of cues is seen
+    for what it is. Frames with no cue anywhere are left out.
+    """
+    level = "frame" if "frame" in profiles.columns else "conflict_frame"
+    _require(profiles, (level, "n_cues", "share"), "profiles")
+    key = "outlet" if "outlet" in profiles.columns else "article_id"
+    used = profiles.groupby(level, sort=False)["n_cues"].sum()
+    names = [f for f in dict.fromkeys(profiles[level]) if used.get(f, 0) > 0]
+    groups = list(dict.fromkeys(profiles[key]))
+    shares = profiles.pivot(index=key, columns=level, values="share").reindex(index=groups, columns=names)
+    counts = profiles.pivot(index=key, columns=level, values="n_cues").reindex(index=groups, columns=names)
+    fig = Figure(figsize=(1.0 * len(names) + 3, 0.55 * len(groups) + 2.4), layout="constrained")
+    ax = fig.add_subplot()
+    image = ax.imshow(shares.fillna(0).to_numpy(), cmap="Blues", vmin=0, vmax=max(0.5, float(shares.max().max() or 0)),
+                      aspect="auto")
+    for r in range(len(groups)):
+        for c in range(len(names)):
+            share, n = shares.iat[r, c], counts.iat[r, c]
+            colour = "white" if share == share and share > 0.3 else "#1a1a1a"
+            ax.text(c, r, f"{int(n)}" if n else "·", ha="center", va="center", fontsize="small",
+                    color=colour)
+    ax.set_xticks(range(len(names)), [n.replace("_", " ") for n in names], rotation=40, ha="right",
+                  fontsize="small")
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_title("Frame profile: each frame's share of the cues (numbers: counts)")
+    fig.colorbar(image, ax=ax, label="share of the cues", shrink=0.8)
+    return fig
+
+
+def plot_speaker_groups(voice_table: pd.DataFrame) -> Figure:
+    """Stacked bars: quoted words per outlet, by the speaker's affiliation (from ``voice_table``):
+    the state or body a person belongs to, the actor itself otherwise, or "unattributed" /
+    "unlisted" (named, but in no gazetteer row)."""
+    _require(voice_table, ("outlet", "speaker_group", "affiliation", "n_words"), "voice_table")
+    keyed = voice_table.assign(side=voice_table["affiliation"].fillna(voice_table["speaker_group"]))
+    table = keyed.groupby(["outlet", "side"], sort=False)["n_words"].sum().unstack(fill_value=0)
+    fig = Figure(figsize=(8.5, 0.6 * len(table) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    left = pd.Series(0, index=table.index)
+    for i, group in enumerate(table.columns):
+        ax.barh(list(table.index), table[group].to_numpy(), left=left.to_numpy(),
+                color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)], edgecolor="white",
+                label=group)
+        left += table[group]
+    ax.invert_yaxis()
+    ax.set_xlabel("words inside quotations, by who is quoted")
+    ax.set_title("Who gets to speak")
+    fig.legend(loc="outside right upper", fontsize="small", frameon=False, title="speaker's side")
     return fig

@@ -28,7 +28,8 @@ from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
 from ..text import Token, tokenize
 
-__all__ = ["CATEGORIES", "LEXICON_CATEGORIES", "Entry", "Lexicon", "Match", "load_lexicon"]
+__all__ = ["CATEGORIES", "LEXICON_CATEGORIES", "LEXICON_SCHEMA", "Entry", "Lexicon", "Match", "Schema",
+           "load_lexicon", "read_phrase_table"]
 
 #: Every category of label, in the order legends and tables show them.
 CATEGORIES = ("emotive", "labeling", "doubt", "attribution", "intensifier", "scare_quote",
@@ -40,6 +41,23 @@ COLUMNS = ("term", "category", "neutral_alternative", "note", "source", "forms",
 REQUIRED = ("term", "category", "neutral_alternative", "note", "confidence")
 CONFIDENCES = ("high", "low")
 CASES = ("", "insensitive", "sensitive")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The columns of a phrase table (a lexicon, or the frame cues) and their valid values."""
+
+    kind: str                      # "lexicon", "frame cues": for messages
+    columns: tuple[str, ...]       # every column the file may have
+    required: tuple[str, ...]      # columns that must be present and non-empty
+    present: tuple[str, ...]       # columns that must be present, possibly empty
+    category_column: str           # the column that plays the part of ``category``
+    choices: tuple[tuple[str, tuple[str, ...]], ...]  # column -> valid values
+
+
+LEXICON_SCHEMA = Schema("lexicon", COLUMNS, REQUIRED, ("source",), "category",
+                        (("category", LEXICON_CATEGORIES), ("confidence", CONFIDENCES),
+                         ("case", CASES)))
 _STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                              "\u2010": "-", "\u2011": "-"})
 
@@ -59,6 +77,7 @@ class Entry:
     unless_next: tuple[tuple[str, ...], ...]
     unless_previous: tuple[tuple[str, ...], ...]
     origin: str  # "file.csv, line N"
+    extra: tuple[tuple[str, str], ...] = ()  # other columns of the schema (conflict_frame)
 
 
 class Match(NamedTuple):
@@ -283,11 +302,11 @@ def _form_key(form: str, case_sensitive: bool) -> str:
 
 
 @lru_cache(maxsize=16)
-def _load(files: tuple[str, ...]) -> Lexicon:
+def _load(files: tuple[str, ...], schema: Schema = LEXICON_SCHEMA) -> Lexicon:
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for file in files:
-        entries.extend(_read_file(Path(file), seen))
+        entries.extend(read_phrase_table(Path(file), seen, schema))
     return Lexicon(tuple(entries), files)
 
 
@@ -295,18 +314,20 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
 
-def _read_file(path: Path, seen: dict[str, str]) -> list[Entry]:
+def read_phrase_table(path: Path, seen: dict[str, str], schema: Schema = LEXICON_SCHEMA) -> list[Entry]:
+    """Read and validate one CSV of phrases (a lexicon file, or the frame cues)."""
+    columns = schema.columns
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = [h.strip() for h in next(reader)]
         except StopIteration:
             raise ResourceError(f"{path}, line 1: empty file; expected a header with the columns "
-                                f"{', '.join(COLUMNS)}") from None
+                                f"{', '.join(columns)}") from None
         except csv.Error as exc:
             raise ResourceError(f"{path}, line 1: not valid CSV ({exc})") from None
-        unknown = [h for h in header if h not in COLUMNS]
-        missing = [c for c in REQUIRED + ("source",) if c not in header]
+        unknown = [h for h in header if h not in columns]
+        missing = [c for c in schema.required + schema.present if c not in header]
         if unknown or missing or len(set(header)) != len(header):
             problems = []
             if missing:
@@ -315,9 +336,9 @@ def _read_file(path: Path, seen: dict[str, str]) -> list[Entry]:
                 problems.append(f"unknown {', '.join(unknown)}")
             if len(set(header)) != len(header):
                 problems.append("a column appears twice")
+            optional = [c for c in columns if c not in schema.required + schema.present]
             raise ResourceError(f"{path}, line 1: bad columns ({'; '.join(problems)}); expected "
-                                f"{', '.join(COLUMNS)} (forms, case, unless_next and "
-                                "unless_previous may be left out)")
+                                f"{', '.join(columns)} ({', '.join(optional)} may be left out)")
         entries = []
         try:
             for row in reader:
@@ -328,32 +349,31 @@ def _read_file(path: Path, seen: dict[str, str]) -> list[Entry]:
                 if len(row) != len(header):
                     raise ResourceError(f"{where}: expected {len(header)} fields "
                                         f"({', '.join(header)}), found {len(row)}")
-                entries.append(_entry(dict(zip(header, row)), where, f"{path.name}, line {line}", seen))
+                entries.append(_entry(dict(zip(header, row)), where, f"{path.name}, line {line}",
+                                      seen, schema))
         except csv.Error as exc:
             raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
     return entries
 
 
-def _entry(values: dict[str, str], where: str, origin: str, seen: dict[str, str]) -> Entry:
+def _entry(values: dict[str, str], where: str, origin: str, seen: dict[str, str],
+           schema: Schema) -> Entry:
     values = {k: v.strip() if k != "term" else v for k, v in values.items()}
-    for name in REQUIRED:
+    for name in schema.required:
         if not values.get(name, "").strip():
             raise ResourceError(f"{where}, column '{name}': empty; every entry needs a {name}")
     term = values["term"]
     if term != term.strip() or "  " in term:
         raise ResourceError(f"{where}, column 'term': {term!r} has leading, trailing or double "
                             "spaces; write words separated by single spaces")
-    if values["category"] not in LEXICON_CATEGORIES:
-        raise ResourceError(f"{where}, column 'category': unknown category {values['category']!r}; "
-                            f"expected one of {', '.join(LEXICON_CATEGORIES)}")
-    if values["confidence"] not in CONFIDENCES:
-        raise ResourceError(f"{where}, column 'confidence': {values['confidence']!r}; expected "
-                            "high or low")
-    case = values.get("case", "")
-    if case not in CASES:
-        raise ResourceError(f"{where}, column 'case': {case!r}; expected empty, insensitive or "
-                            "sensitive")
-    sensitive = case == "sensitive"
+    for column, valid in schema.choices:
+        value = values.get(column, "")
+        if value not in valid:
+            what = "category" if column == schema.category_column else "value"
+            shown = ", ".join(v for v in valid if v) + (" or empty" if "" in valid else "")
+            raise ResourceError(f"{where}, column '{column}': unknown {what} {value!r}; "
+                                f"expected one of {shown}")
+    sensitive = values.get("case", "") == "sensitive"
     forms = tuple(_split(values.get("forms", "")))
     for form in (term, *forms):
         key = _form_key(form, sensitive)
@@ -362,10 +382,15 @@ def _entry(values: dict[str, str], where: str, origin: str, seen: dict[str, str]
         if key in seen:
             raise ResourceError(f"{where}: duplicate term {form!r} (first on {seen[key]})")
         seen[key] = where
+    known = {"term", schema.category_column, "neutral_alternative", "note", "source", "confidence",
+             "case", "forms", "unless_next", "unless_previous"}
     return Entry(
-        term=term, category=values["category"], neutral_alternative=values["neutral_alternative"],
-        note=values["note"], source=values.get("source", ""), confidence=values["confidence"],
+        term=term, category=values[schema.category_column],
+        neutral_alternative=values.get("neutral_alternative", ""),
+        note=values["note"], source=values.get("source", ""),
+        confidence=values.get("confidence", "high"),
         case_sensitive=sensitive, forms=forms,
         unless_next=tuple(_pattern(p, False) for p in _split(values.get("unless_next", ""))),
         unless_previous=tuple(_pattern(p, False) for p in _split(values.get("unless_previous", ""))),
-        origin=origin)
+        origin=origin,
+        extra=tuple((c, values.get(c, "")) for c in schema.columns if c not in known))

@@ -94,6 +94,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
                  corpus_source: str | os.PathLike[str] | None = None,
                  corpus_options: dict | None = None,
                  lexicon_options: dict | None = None,
+                 framing_options: dict | None = None,
                  notebooks_dir: str | os.PathLike[str] | None = None,
                  timeout: int = 600) -> ReportResult:
     """Execute every notebook on a corpus and write a self-contained HTML site.
@@ -118,6 +119,10 @@ def build_report(out_dir: str | os.PathLike[str], *,
         paths are made absolute. Each notebook receives them in its
         ``lexicon_options`` parameter; the lexicon is loaded once first, so a
         broken lexicon fails before any notebook runs.
+    framing_options : dict or None
+        ``{"actors": path, "frame_cues": path}``: a user's gazetteer rows and
+        frame cues added to the packaged ones (paths made absolute), injected as
+        ``framing_options`` and checked before any notebook runs.
     notebooks_dir : str, path-like or None
         The folder of ``*.ipynb`` files; None means the bundled notebooks.
     timeout : int
@@ -155,7 +160,14 @@ def build_report(out_dir: str | os.PathLike[str], *,
 
     corpus = load_corpus(source, **options)
     load_lexicon(**lexicon)
-    parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon}
+    framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
+               if value is not None}
+    from ..features import load_actors, load_frame_cues
+
+    load_actors(framing.get("actors"), extend=True)
+    load_frame_cues(framing.get("frame_cues"), extend=True)
+    parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon,
+                  "framing_options": framing}
     digest = str(corpus.digest())
 
     out.parent.mkdir(parents=True, exist_ok=True)
