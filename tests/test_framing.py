@@ -239,3 +239,29 @@ def test_who_speaks_counts_quotations_and_words(voices):
     assert table.loc[("Fort Russ News", "Ibrahim Kalin"), "affiliation"] == "Turkish government"
     per_outlet = voices.groupby("outlet")["n_words"].sum()
     assert table.groupby(level="outlet")["n_words"].sum().equals(per_outlet.sort_index())
+
+
+def test_export_writes_framing_tables_with_a_users_actors_and_cues(tmp_path):
+    from mediacompare.cli import main
+
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text("Envoy Jane Example said the drone swarms left Idlib.\n",
+                                      encoding="utf-8")
+    actors = tmp_path / "actors.csv"
+    actors.write_text("actor_id,name,group,country,aliases,place_aliases,demonym,roles,note,source\n"
+                      "example,Jane Example,person,un,Jane Example,,,envoy,A made-up envoy.,\n",
+                      encoding="utf-8")
+    cues = tmp_path / "frames.csv"
+    cues.write_text("term,frame,conflict_frame,note,source,forms,case,unless_next,unless_previous\n"
+                    "drone swarm,security_and_defense,military_security,A test cue.,,drone swarms,,,\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(corpus_dir), "--out", str(out), "--add-actors", str(actors),
+                 "--add-frame-cues", str(cues)]) == 0
+    naming = pd.read_csv(out / "naming.csv")
+    assert "Envoy Jane Example" in set(naming["form"])
+    frame_cues = pd.read_csv(out / "frame_cues.csv")
+    assert "drone swarms" in set(frame_cues["text"])
+    for name in ("mentions", "voices", "frame_profiles", "spans", "quotes"):
+        assert (out / f"{name}.csv").is_file()
