@@ -1,0 +1,1 @@
+"""Measures of the text: sentiment, readability, vocabulary, alignment and wire copy."""
