@@ -1,15 +1,21 @@
 """Pictures and capped tables made from the library's DataFrames (no report logic here)."""
 
+from .compare import Comparison, side_by_side
 from .highlight import Highlight, highlight
 from .plots import (
     plot_frame_profiles,
     plot_label_rates,
     plot_lengths,
+    plot_readability,
     plot_removals,
+    plot_sentiment,
     plot_speaker_groups,
     plot_voice_split,
 )
 from .tables import capped
+from .vocab_plots import plot_distinctive_terms, plot_similarity
 
-__all__ = ["Highlight", "capped", "highlight", "plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_removals",
+__all__ = ["Comparison", "Highlight", "capped", "highlight", "plot_distinctive_terms", "plot_similarity",
+           "side_by_side", "plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_readability",
+           "plot_removals", "plot_sentiment",
            "plot_speaker_groups", "plot_voice_split"]

@@ -10,8 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_removals",
-           "plot_speaker_groups", "plot_voice_split"]
+__all__ = ["plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_readability",
+           "plot_removals", "plot_sentiment", "plot_speaker_groups", "plot_voice_split"]
 
 #: Colour-blind-safe palette (Okabe and Ito 2008), used in order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -186,4 +186,60 @@ def plot_speaker_groups(voice_table: pd.DataFrame) -> Figure:
     ax.set_xlabel("words inside quotations, by who is quoted")
     ax.set_title("Who gets to speak")
     fig.legend(loc="outside right upper", fontsize="small", frameon=False, title="speaker's side")
+    return fig
+
+
+def plot_sentiment(sentences: pd.DataFrame) -> Figure:
+    """Every sentence's compound score, one row of dots per outlet, its own voice and quoted apart.
+
+    Dots (circles: the outlet's voice; triangles: quoted) show the spread that a
+    mean would hide; the bar is the mean; the label gives the number of sentences.
+    """
+    _require(sentences, ("outlet", "compound", "voice"), "sentences")
+    outlets = list(dict.fromkeys(sentences["outlet"]))
+    fig = Figure(figsize=(8.5, 0.7 * len(outlets) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    for row, outlet in enumerate(outlets):
+        part = sentences[sentences["outlet"] == outlet]
+        for k, (voice, marker) in enumerate((("outlet", "o"), ("quoted", "^"))):
+            values = part.loc[part["voice"] == voice, "compound"].to_numpy()
+            y = [row + (k - 0.5) * 0.3] * len(values)
+            ax.scatter(values, y, marker=marker, s=22, alpha=0.7, color=PALETTE[k],
+                       label=("outlet's own voice" if voice == "outlet" else "quoted") if row == 0 else None)
+        mean = part["compound"].mean()
+        ax.plot([mean, mean], [row - 0.35, row + 0.35], color="#1a1a1a", linewidth=2)
+        ax.text(1.04, row, f"n={len(part)}", va="center", fontsize="small")
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    for edge in (-0.05, 0.05):
+        ax.axvline(edge, color="#cccccc", linewidth=0.8, linestyle=":")
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.2)
+    ax.set_xlabel("VADER compound score per sentence (bar: mean; dotted lines: ±0.05)")
+    ax.set_title("Tone, sentence by sentence")
+    ax.legend(loc="lower right", fontsize="small", frameon=False)
+    return fig
+
+
+def plot_readability(readability: pd.DataFrame) -> Figure:
+    """Grade-level measures per article (Flesch–Kincaid, Gunning fog, Dale–Chall) side by side;
+    a measure left NaN for a short text is drawn as an empty slot with "n/a"."""
+    measures = [c for c in ("flesch_kincaid_grade", "gunning_fog", "dale_chall") if c in readability]
+    _require(readability, ("article_id", "outlet", *measures), "readability")
+    labels = _labels(readability)
+    fig = Figure(figsize=(8.5, 0.8 * len(readability) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    height = 0.8 / len(measures)
+    for i, measure in enumerate(measures):
+        values = readability[measure]
+        y = [r + i * height for r in range(len(readability))]
+        bars = ax.barh(y, values.fillna(0).to_numpy(), height=height, color=PALETTE[i],
+                       hatch=HATCHES[i], edgecolor="white", label=measure.replace("_", " "))
+        ax.bar_label(bars, labels=["n/a" if v != v else f"{v:.1f}" for v in values],
+                     padding=2, fontsize="x-small")
+    ax.set_yticks([r + 0.4 - height / 2 for r in range(len(readability))], labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("grade level (higher: harder to read)")
+    ax.set_title("Readability")
+    ax.legend(loc="lower right", fontsize="small", frameon=False)
     return fig
