@@ -263,5 +263,6 @@ def test_export_writes_framing_tables_with_a_users_actors_and_cues(tmp_path):
     assert "Envoy Jane Example" in set(naming["form"])
     frame_cues = pd.read_csv(out / "frame_cues.csv")
     assert "drone swarms" in set(frame_cues["text"])
-    for name in ("mentions", "voices", "frame_profiles", "spans", "quotes"):
+    for name in ("mentions", "voices", "frame_profiles", "spans", "quotes", "sentence_sentiment",
+                 "readability", "similarity", "wire_copy"):
         assert (out / f"{name}.csv").is_file()

@@ -19,7 +19,9 @@ def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None, actors=None,
     rates per outlet (with ``lexicon``, a :class:`Lexicon` or paths; the
     packaged lexicons by default), actor mentions, the naming table, who speaks,
     frame cues and frame profiles (``actors`` and ``frame_cues``: a user's
-    CSV added to the packaged ones).
+    CSV added to the packaged ones), sentence sentiment, readability,
+    distinctive terms (with two or more outlets), similarity, wire copy, and
+    the alignment of the largest same-event group (when there is one).
     """
     from ..features import (frame_cues as find_cues, frame_profiles, label, label_rates,
                             load_actors, load_frame_cues, mentions, naming_table, quotes_table,
@@ -48,6 +50,19 @@ def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None, actors=None,
     cues = find_cues(corpus, cues=load_frame_cues(frame_cues, extend=True))
     tables["frame_cues"] = cues
     tables["frame_profiles"] = frame_profiles(cues, corpus)
+    from ..corpus.metadata import same_event_articles
+    from ..measures import (align, distinctive_terms, readability, sentence_sentiment,
+                            similarity, wire_copy)
+
+    tables["sentence_sentiment"] = sentence_sentiment(corpus)
+    tables["readability"] = readability(corpus)
+    if corpus.articles["outlet"].nunique() > 1:
+        tables["distinctive_terms"] = distinctive_terms(corpus, by="outlet")
+    tables["similarity"] = similarity(corpus)
+    tables["wire_copy"] = wire_copy(corpus)
+    pair = same_event_articles(corpus)
+    if len(pair) >= 2:
+        tables["alignment"] = align(corpus, pair)
     written = []
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
