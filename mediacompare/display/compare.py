@@ -45,6 +45,7 @@ import pandas as pd
 from ..measures.align import omissions, reading_order, wire_copy, word_key
 from ..text import sentences, tokenize
 from .highlight import _plural, _positive, _str
+from .page import standalone_page
 
 __all__ = ["Comparison", "side_by_side"]
 
@@ -149,14 +150,7 @@ class Comparison:
         """
         if not standalone:
             return self._repr_html_()
-        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta http-equiv=\"Content-Security-Policy\" "
-                "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<meta name=\"generator\" content=\"mediacompare\">\n"
-                f"<title>{_esc(self.title)}</title>\n<style>\nbody{{margin:16px 20px;"
-                f"background:#fff}}\n{CSS}</style>\n</head>\n<body>\n"
-                f'<div class="mc-cmp">\n{self._content}\n</div>\n</body>\n</html>\n')
+        return standalone_page(self.title, CSS, "mc-cmp", self._content)
 
     def save(self, path: str | Path) -> Path:
         """Write the standalone page (:meth:`to_html` with ``standalone=True``) as UTF-8."""

@@ -60,6 +60,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from ..text import sentences
+from .page import standalone_page
 
 __all__ = ["CATEGORY_STYLES", "CategoryStyle", "Highlight", "highlight"]
 
@@ -453,14 +454,7 @@ class Highlight:
         """
         if not standalone:
             return self._repr_html_()
-        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta http-equiv=\"Content-Security-Policy\" "
-                "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<meta name=\"generator\" content=\"mediacompare\">\n"
-                f"<title>{_esc(self.title)}</title>\n<style>\nbody{{margin:16px 20px;"
-                f"background:#fff}}\n{self._css}</style>\n</head>\n<body>\n"
-                f'<div class="mc-hl">\n{self._content}\n</div>\n</body>\n</html>\n')
+        return standalone_page(self.title, self._css, "mc-hl", self._content)
 
     def save(self, path: str | Path) -> Path:
         """Write the standalone page (:meth:`to_html` with ``standalone=True``) as UTF-8."""
