@@ -8,13 +8,22 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= report
 
-.PHONY: report test lab clean
+.PHONY: report test lab clean chromium
 
 report: $(VENV)/.installed-report
 	$(BIN)/mediacompare report --out $(OUT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's chromium with Playwright. Installed here when run as root
+# on Debian; elsewhere install it yourself (the browser tests are skipped without it).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "note: /usr/bin/chromium not found (Debian: apt-get install -y chromium);" \
+		"the browser tests will be skipped"; fi
 
 lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)

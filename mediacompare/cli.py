@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import MediaCompareError
+from .report.build import AUDIENCES
 
 EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_USAGE, EXIT_BAD_INPUT = 0, 1, 2, 3
 _COLUMN_FIELDS = ("text", "id", "outlet", "publisher", "date", "event", "title", "url", "author",
@@ -145,12 +146,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     options = corpus_options(args)
+    audiences = AUDIENCES if args.audience == "both" else (args.audience,)
     result = build_report(Path(args.out), corpus_source=args.corpus, corpus_options=options,
                           lexicon_options=lexicon_options(args),
-                          framing_options=framing_options(args), timeout=args.timeout)
+                          framing_options=framing_options(args), audiences=audiences,
+                          timeout=args.timeout)
     for page in result.pages:
         status = "ok" if page.status == "ok" else "FAILED"
-        print(f"{status:6} {page.notebook} -> {page.html}")
+        print(f"{status:6} {page.notebook} ({page.audience}) -> {page.html}")
     print(f"report: {Path(args.out) / 'index.html'}")
     if not result.ok:
         print(f"{len(result.failed)} notebook(s) failed; their pages show the error",
@@ -204,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "self-contained static HTML site with an index page.")
     p.add_argument("--corpus", metavar="SOURCE", help="corpus to report on (default: the seeds)")
     p.add_argument("--out", default="report", metavar="DIR", help="output folder (default: report)")
+    p.add_argument("--audience", choices=(*AUDIENCES, "both"), default="both",
+                   help="student: exercise answers (cells tagged 'solution') removed; teacher: "
+                        "answers shown and marked; both (default): each into its own folder, "
+                        "linked from the index")
     p.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                    help="time limit of one notebook cell (default 600)")
     _add_corpus_options(p)

@@ -27,8 +27,11 @@ def _pyproject_requirements() -> dict[str, SpecifierSet]:
     out = {}
     for text in reqs:
         req = Requirement(text)
-        assert _canon(req.name) not in out, f"{req.name} listed twice in pyproject.toml"
-        out[_canon(req.name)] = req.specifier
+        name = _canon(req.name)
+        # the same package may serve several extras, but always with the same bounds
+        assert out.get(name, req.specifier) == req.specifier, \
+            f"{req.name} listed with different bounds in pyproject.toml"
+        out[name] = req.specifier
     return out
 
 

@@ -213,35 +213,40 @@ def test_external_checker_accepts_local_and_data_urls():
 # --------------------------------------------------------------------------- fixture report
 
 def test_every_notebook_gets_a_page_and_the_index_links_it(basic):
-    names = sorted(p.name for p in basic.out.iterdir())
-    assert names == ["01-passing.html", "02-failing.html", "03-after.html", "index.html"]
-    assert [p.notebook for p in basic.result.pages] == [
-        "01-passing.ipynb", "02-failing.ipynb", "03-after.ipynb"]
+    assert sorted(p.name for p in basic.out.iterdir()) == ["index.html", "student", "teacher"]
+    for audience in ("student", "teacher"):
+        names = sorted(p.name for p in (basic.out / audience).iterdir())
+        assert names == ["01-passing.html", "02-failing.html", "03-after.html", "notebooks"]
+        assert sorted(p.name for p in (basic.out / audience / "notebooks").iterdir()) == [
+            "01-passing.ipynb", "02-failing.ipynb", "03-after.ipynb"]
+    assert [(p.notebook, p.audience) for p in basic.result.pages] == [
+        (name, audience) for name in ("01-passing.ipynb", "02-failing.ipynb", "03-after.ipynb")
+        for audience in ("student", "teacher")]
     assert basic.result.out_dir == basic.out
     index = page(basic.out, "index.html")
     for record in basic.result.pages:
-        assert f'href="{record.html}"' in index
+        assert f'href="{record.html}"' in index and f'href="{record.handout}"' in index
     assert "Passing fixture: a plot" in index and "After the failure" in index
     assert leftovers(basic.out.parent) == []
 
 
 def test_plot_is_embedded_as_a_data_uri(basic):
-    assert 'src="data:image/png;base64,' in page(basic.out, "01-passing.html")
+    assert 'src="data:image/png;base64,' in page(basic.out, "student/01-passing.html")
 
 
 def test_no_page_loads_or_links_anything_external(basic):
-    for path in sorted(basic.out.glob("*.html")):
+    for path in sorted(basic.out.rglob("*.html")):
         assert external_resources(path.read_text(encoding="utf-8")) == [], path.name
 
 
 def test_corpus_source_is_injected_as_an_absolute_path(basic):
-    html_text = page(basic.out, "01-passing.html")
+    html_text = page(basic.out, "student/01-passing.html")
     assert f"corpus_source is {basic.source!r}" in html_text  # printed by the notebook
     assert "celltag_injected-parameters" in html_text
 
 
 def test_remove_cell_and_hide_input_tags_are_honoured(basic):
-    html_text = page(basic.out, "01-passing.html")
+    html_text = page(basic.out, "student/01-passing.html")
     assert "REMOVED_CELL_SOURCE_MARKER" not in html_text
     assert "removed-cell-output-marker" not in html_text
     assert "HIDDEN_INPUT_SOURCE_MARKER" not in html_text
@@ -251,16 +256,18 @@ def test_remove_cell_and_hide_input_tags_are_honoured(basic):
 def test_failing_notebook_gets_an_error_page_and_the_others_are_built(basic):
     result = basic.result
     assert result.ok is False
-    assert [p.notebook for p in result.failed] == ["02-failing.ipynb"]
+    assert [p.notebook for p in result.failed] == ["02-failing.ipynb"] * 2
     failed = result.failed[0]
-    assert failed == PageRecord("02-failing.ipynb", "02-failing.html", "failed",
-                                "ZeroDivisionError: division by zero", "Failing fixture")
-    assert [p.status for p in result.pages] == ["ok", "failed", "ok"]
-    error = page(basic.out, "02-failing.html")
+    assert failed == PageRecord("02-failing.ipynb", "student/02-failing.html", "failed",
+                                "ZeroDivisionError: division by zero", "Failing fixture",
+                                "student", 0, "student/notebooks/02-failing.ipynb")
+    assert [p.status for p in result.pages] == ["ok", "ok", "failed", "failed", "ok", "ok"]
+    error = page(basic.out, "student/02-failing.html")
+    assert 'href="../index.html"' in error
     assert "02-failing.ipynb" in error and "ZeroDivisionError" in error
     assert "FAILING-CELL-MARKER &lt;b&gt;&amp;&lt;/b&gt;" in error  # the cell, escaped
     assert "<b>&</b>" not in error
-    assert "after-the-failure-output" in page(basic.out, "03-after.html")
+    assert "after-the-failure-output" in page(basic.out, "teacher/03-after.html")
     assert 'class="failed"' in page(basic.out, "index.html")
 
 
@@ -272,7 +279,7 @@ def test_notebook_pages_are_byte_for_byte_deterministic(basic, rebuilt):
 
 
 def test_output_ids_and_memory_addresses_are_normalised(basic):
-    html_text = page(basic.out, "01-passing.html")
+    html_text = page(basic.out, "student/01-passing.html")
     assert 'id="mc-output-1"' in html_text  # the JavaScript output's div, not a uuid4
     assert 'id="T_mc1"' in html_text  # the pandas Styler table
     assert "Line2D at 0x…" in html_text
@@ -309,7 +316,7 @@ def _old_report(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-def _unexecuted(path, parameters, *, timeout):
+def _unexecuted(path, parameters, *, timeout, drop_tags=frozenset()):
     return RunOutcome(nbformat.read(path, as_version=4), None)
 
 
@@ -320,7 +327,7 @@ def test_build_interrupted_midway_leaves_the_old_report_untouched(tmp_path, monk
     before = _old_report(out)
     calls = []
 
-    def run(path, parameters, *, timeout):
+    def run(path, parameters, *, timeout, drop_tags=frozenset()):
         calls.append(path.name)
         if len(calls) == 2:  # the first page is already written
             raise interruption("stop")
@@ -397,13 +404,14 @@ def test_timeout_dead_kernel_and_unreadable_notebook_each_fail_alone(tmp_path, m
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     result = build_report(tmp_path / "report", notebooks_dir=FIXTURES / "crash", timeout=3)
     by_name = {p.notebook: p for p in result.pages}
-    assert [p.status for p in result.pages] == ["failed"] * 3
+    assert [p.status for p in result.pages] == ["failed"] * 6
     assert "CellTimeoutError" in by_name["01-timeout.ipynb"].error
     assert "DeadKernelError" in by_name["02-dies.ipynb"].error
     assert "could not be read" in by_name["03-not-json.ipynb"].error
-    assert "SLOW-CELL-MARKER" in page(result.out_dir, "01-timeout.html")
-    assert "DYING-CELL-MARKER" in page(result.out_dir, "02-dies.html")
-    for path in result.out_dir.glob("*.html"):
+    assert "SLOW-CELL-MARKER" in page(result.out_dir, "student/01-timeout.html")
+    assert "DYING-CELL-MARKER" in page(result.out_dir, "teacher/02-dies.html")
+    assert by_name["03-not-json.ipynb"].handout is None  # no file to hand out
+    for path in result.out_dir.rglob("*.html"):
         assert external_resources(path.read_text(encoding="utf-8")) == [], path.name
 
 
@@ -414,7 +422,8 @@ def test_index_page_escapes_every_corpus_field():
     corpus = fake_corpus(title=PAYLOAD)
     corpus.articles.loc[1, ["outlet", "publisher", "event_id", "article_id"]] = [evil] * 4
     corpus.load_report.loc[2, ["input", "reason"]] = [PAYLOAD, evil]
-    pages = [PageRecord("01-x.ipynb", "01-x.html", "failed", f"ValueError: {PAYLOAD}", evil)]
+    pages = [PageRecord("01-x.ipynb", "student/01-x.html", "failed", f"ValueError: {PAYLOAD}",
+                        evil)]
     html_text = index_page(pages=pages, articles=corpus.articles, load_report=corpus.load_report,
                            digest="0" * 64, version="1.0", build_date="2024-01-01",
                            corpus_label=f"/data/{PAYLOAD}")
@@ -437,7 +446,7 @@ def test_index_escapes_titles_of_a_real_folder_corpus(tmp_path):
     assert PAYLOAD not in index and "<script" not in index
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Breaking news" in index
     assert mediacompare.corpus.load_corpus(corpus_dir).digest() in index
-    tiny = page(result.out_dir, "01-tiny.html")
+    tiny = page(result.out_dir, "student/01-tiny.html")
     assert f"corpus_source is {str(corpus_dir)!r}" in tiny
     # the parameters cell is tagged remove-cell, and the injected cell follows it
     assert "celltag_parameters" not in tiny and "celltag_injected-parameters" not in tiny
@@ -457,18 +466,9 @@ def test_importing_the_report_does_not_import_the_notebook_machinery():
 # --------------------------------------------------------------------------- the real report
 
 @pytest.fixture(scope="module")
-def real_report(tmp_path_factory) -> ReportResult:
-    """The report of the real notebooks on the bundled seeds, built once."""
-    from mediacompare._paths import bundled
-
-    try:
-        folder = bundled("notebooks")
-    except SourceNotFoundError as exc:
-        pytest.fail(f"the notebooks folder is missing, so no notebook is tested: {exc}")
-    if not sorted(folder.glob("*.ipynb")):
-        pytest.fail(f"no notebook (*.ipynb) in {folder}: the report test executes every "
-                    "notebook, so the notebooks folder must not be empty")
-    return build_report(tmp_path_factory.mktemp("real") / "report")
+def real_report(seed_report) -> ReportResult:
+    """The report of the real notebooks on the bundled seeds (built once, in conftest)."""
+    return seed_report
 
 
 @pytest.mark.notebooks
@@ -479,7 +479,7 @@ def test_real_report_every_notebook_runs(real_report):
 
 @pytest.mark.notebooks
 def test_real_report_pages_are_self_contained(real_report):
-    pages = sorted(real_report.out_dir.glob("*.html"))
+    pages = sorted(real_report.out_dir.rglob("*.html"))
     assert len(pages) == len(real_report.pages) + 1
     found = {p.name: external_resources(p.read_text(encoding="utf-8")) for p in pages}
     assert {name: urls for name, urls in found.items() if urls} == {}
@@ -492,3 +492,92 @@ def test_real_report_index_links_every_notebook(real_report):
         assert f'href="{record.html}"' in index
         assert record.title and record.title != Path(record.notebook).stem, (
             f"{record.notebook} has no Markdown heading to title its page")
+
+
+# --------------------------------------------------------------------------- audiences
+
+@pytest.fixture(scope="module")
+def exercise(build_root) -> Build:
+    """The exercise fixture in both versions."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+        result = build_report(build_root / "exercise", notebooks_dir=FIXTURES / "exercise",
+                              timeout=120)
+    return Build(result, build_root / "exercise", "")
+
+
+def test_student_version_is_run_without_the_solution_cells(exercise):
+    assert exercise.result.ok, exercise.result.failed
+    student = page(exercise.out, "student/01-exercise.html")
+    assert "QUESTION-OUTPUT" in student
+    assert "SECRET-ANSWER-42" not in student and "SOLUTION-MARKDOWN-MARKER" not in student
+    assert not re.search(r'class="[^"]*celltag_solution', student)
+    assert "Teacher's version: answer" not in student
+    # the answer cell was not executed either: nothing it defines reaches later cells
+    assert "<pre>NO-ANSWER-IN-THIS-RUN" in student and "<pre>ANSWER-WAS-DEFINED" not in student
+    assert "Student's version: the answers are not included." in student
+    assert 'href="../teacher/01-exercise.html"' in student and 'href="../index.html"' in student
+
+
+def test_teacher_version_shows_and_marks_every_answer(exercise):
+    teacher = page(exercise.out, "teacher/01-exercise.html")
+    assert "<pre>SECRET-ANSWER-42" in teacher and "SOLUTION-MARKDOWN-MARKER" in teacher
+    assert "<pre>ANSWER-WAS-DEFINED" in teacher
+    assert teacher.count("Teacher's version: answer.") == 2  # one marker per answer cell
+    assert len(re.findall(r'class="[^"]*celltag_solution-marker\b', teacher)) == 2
+    assert len(re.findall(r'class="[^"]*celltag_solution[ "]', teacher)) == 2
+    assert "Teacher's version: answers are shown and marked." in teacher
+    assert 'href="../student/01-exercise.html"' in teacher
+    assert external_resources(teacher) == []
+
+
+def test_handouts_are_unexecuted_and_the_students_have_no_answers(exercise):
+    student = nbformat.read(exercise.out / "student/notebooks/01-exercise.ipynb", as_version=4)
+    teacher = nbformat.read(exercise.out / "teacher/notebooks/01-exercise.ipynb", as_version=4)
+    tags = [c.metadata.get("tags", []) for c in student.cells]
+    assert not any("solution" in t for t in tags)
+    assert sum("solution" in c.metadata.get("tags", []) for c in teacher.cells) == 2
+    assert len(teacher.cells) == len(student.cells) + 2
+    for nb in (student, teacher):
+        assert all(c.get("outputs", []) == [] for c in nb.cells if c.cell_type == "code")
+    records = {p.audience: p for p in exercise.result.pages}
+    assert records["student"].solutions == records["teacher"].solutions == 2
+
+
+def test_index_links_both_versions_and_counts_answers(exercise):
+    index = page(exercise.out, "index.html")
+    for href in ("student/01-exercise.html", "teacher/01-exercise.html",
+                 "student/notebooks/01-exercise.ipynb", "teacher/notebooks/01-exercise.ipynb"):
+        assert f'href="{href}"' in index
+    assert "<th>Student's version</th><th>Teacher's version</th>" in index
+
+
+def test_one_audience_builds_only_its_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    monkeypatch.setattr(execute_module, "run_notebook", _unexecuted)
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", audiences="student")
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["index.html", "student"]
+    index = page(tmp_path / "r", "index.html")
+    assert "teacher/" not in index and "Teacher's version</th>" not in index
+    assert [p.audience for p in result.pages] == ["student"]
+    with pytest.raises(ValueError, match="audiences"):
+        build_report(tmp_path / "r2", notebooks_dir=FIXTURES / "exercise", audiences="parent")
+    with pytest.raises(ValueError, match="audiences"):
+        build_report(tmp_path / "r2", notebooks_dir=FIXTURES / "exercise", audiences=[])
+
+
+def test_a_notebook_without_answers_is_executed_once_for_both(tmp_path, monkeypatch):
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    calls = []
+
+    def run(path, parameters, *, timeout, drop_tags=frozenset()):
+        calls.append((path.name, sorted(drop_tags)))
+        return _unexecuted(path, parameters, timeout=timeout)
+
+    monkeypatch.setattr(execute_module, "run_notebook", run)
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic")
+    assert [name for name, _ in calls] == ["01-passing.ipynb", "02-failing.ipynb",
+                                           "03-after.ipynb"]
+    calls.clear()
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise")
+    assert calls == [("01-exercise.ipynb", ["solution"]), ("01-exercise.ipynb", [])]

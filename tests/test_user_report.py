@@ -3,35 +3,23 @@ reach the notebooks, and hostile text in articles is shown as text, never run.""
 
 import re
 
-import pandas as pd
 import pytest
 
 from mediacompare.cli import main
 
-PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+from conftest import HOSTILE
 
 
 @pytest.fixture(scope="module")
-def user_report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("user")
-    csv = root / "articles.csv"
-    pd.DataFrame({
-        "id": ["a1", "a2"], "source": ["Daily Example", "Other Times"],
-        "headline": ["Troops leave", f"Troops stay {PAYLOAD}"],
-        "body": [f"Troops left the base on Monday. {PAYLOAD}",
-                 "Officials said the troops will stay.\n\nAdvertisement"],
-    }).to_csv(csv, index=False)
-    out = root / "site"
-    code = main(["report", "--corpus", str(csv), "--text-col", "body", "--outlet-col", "source",
-                 "--id-col", "id", "--title-col", "headline", "--out", str(out)])
-    return code, out
+def user_report(hostile_report):
+    return hostile_report
 
 
 @pytest.mark.notebooks
 def test_report_on_a_user_csv_runs_every_notebook(user_report):
     code, out = user_report
     assert code == 0
-    page = (out / "01-corpus-overview.html").read_text(encoding="utf-8")
+    page = (out / "student" / "01-corpus-overview.html").read_text(encoding="utf-8")
     assert "Daily Example" in page and "Other Times" in page  # the mapped outlet column arrived
     assert "Advertisement" in page  # ...and the cleaning audit shows what was removed
 
@@ -39,10 +27,16 @@ def test_report_on_a_user_csv_runs_every_notebook(user_report):
 @pytest.mark.notebooks
 def test_hostile_article_text_is_escaped_everywhere(user_report):
     _, out = user_report
-    for page in out.glob("*.html"):
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 2
+    for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert '<script>alert("x")' not in html, page.name
+        for payload in HOSTILE:
+            assert payload not in html, (page.name, payload)
         assert not re.search(r"<img[^>]*onerror", html), page.name
+        assert not re.search(r"""<a\s[^>]*href\s*=\s*["']?\s*javascript:""", html, re.I), page.name
+        assert not re.search(r"""<[a-z][^<>]*\son(?:mouseover|focus|error)\s*=""", html, re.I), \
+            page.name
 
 
 def test_bad_corpus_fails_before_any_notebook_runs(tmp_path, capsys):

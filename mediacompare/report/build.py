@@ -6,12 +6,22 @@
    any error here propagates and nothing is written;
 2. in a temporary folder next to ``out_dir``, execute each notebook with the
    corpus source injected (see :mod:`mediacompare.report.execute`) and write
-   one page per notebook: the rendered notebook, or an error page if it failed
-   (see :mod:`mediacompare.report.export`); a failure does not stop the others;
+   one page per notebook and audience: the rendered notebook, or an error page
+   if it failed (see :mod:`mediacompare.report.export`); a failure does not
+   stop the others;
 3. write ``index.html`` (see :mod:`mediacompare.report.index`);
 4. swap the temporary folder in for ``out_dir``. An exception or an
    interruption before that point removes the temporary folder and leaves an
    existing report as it was.
+
+Audiences. Exercise notebooks keep their answers in cells tagged ``solution``.
+The **student** render removes those cells *before* executing the notebook (so
+nothing an answer computes can leak into another cell's output) and writes
+``student/<notebook>.html``; the **teacher** render executes every cell and
+marks each answer (``teacher/<notebook>.html``). A notebook without solution
+cells is executed once and rendered for both. Beside the pages, each audience
+folder gets its notebooks as handouts (``student/notebooks/*.ipynb`` without the
+answers, ``teacher/notebooks/*.ipynb`` with them), unexecuted.
 
 Notebook pages are deterministic (same notebooks, corpus and library: same
 bytes); only ``index.html`` carries the build date.
@@ -23,13 +33,19 @@ import logging
 import os
 import secrets
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import ReportError, SourceNotFoundError
+from .export import SOLUTION_TAG
 
-__all__ = ["PageRecord", "ReportResult", "build_report"]
+__all__ = ["AUDIENCES", "SOLUTION_TAG", "PageRecord", "ReportResult", "build_report"]
+
+#: The renders the report can make, in the order of the index.
+AUDIENCES = ("student", "teacher")
+
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +61,21 @@ class PageRecord:
     notebook : str
         The notebook's file name, such as ``"01-load.ipynb"``.
     html : str
-        The page's file name inside the report folder, such as ``"01-load.html"``.
+        The page's path inside the report folder, such as ``"student/01-load.html"``.
     status : str
         ``"ok"``, or ``"failed"`` when the notebook could not be executed.
     error : str or None
         One line saying what went wrong (None when ``status`` is ``"ok"``).
     title : str
         The notebook's first Markdown heading (its file stem if it has none).
+    audience : str
+        ``"student"`` or ``"teacher"``.
+    solutions : int
+        How many cells of the notebook are tagged ``solution`` (removed from
+        the student's page, marked on the teacher's).
+    handout : str or None
+        The path of the unexecuted notebook file for this audience inside the
+        report folder (None if the notebook could not be read).
     """
 
     notebook: str
@@ -59,6 +83,9 @@ class PageRecord:
     status: str
     error: str | None = None
     title: str = ""
+    audience: str = "student"
+    solutions: int = 0
+    handout: str | None = None
 
 
 @dataclass
@@ -70,7 +97,8 @@ class ReportResult:
     out_dir : Path
         The report folder (absolute); open ``out_dir / "index.html"``.
     pages : list of PageRecord
-        One per notebook, in the order of the index.
+        One per notebook and audience, notebook by notebook in the order of
+        the index.
     corpus_digest : str
         The hash of the corpus the notebooks ran on.
     """
@@ -96,6 +124,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
                  lexicon_options: dict | None = None,
                  framing_options: dict | None = None,
                  notebooks_dir: str | os.PathLike[str] | None = None,
+                 audiences: str | Sequence[str] = AUDIENCES,
                  timeout: int = 600) -> ReportResult:
     """Execute every notebook on a corpus and write a self-contained HTML site.
 
@@ -125,6 +154,10 @@ def build_report(out_dir: str | os.PathLike[str], *,
         ``framing_options`` and checked before any notebook runs.
     notebooks_dir : str, path-like or None
         The folder of ``*.ipynb`` files; None means the bundled notebooks.
+    audiences : str or sequence of str
+        Which renders to build: ``"student"`` (cells tagged ``solution``
+        removed before execution), ``"teacher"`` (answers shown and marked), or
+        both (the default), each into its own folder linked from the index.
     timeout : int
         Seconds allowed for each cell before the notebook counts as failed.
 
@@ -144,8 +177,10 @@ def build_report(out_dir: str | os.PathLike[str], *,
     ReportError
         ``out_dir`` exists and is not a report, or cannot be replaced.
     TypeError, ValueError
-        ``corpus_source`` is not a path, or ``timeout`` is not positive.
+        ``corpus_source`` is not a path, ``timeout`` is not positive, or an
+        audience is unknown.
     """
+    chosen = _check_audiences(audiences)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds per cell; got {timeout!r}")
     out = Path(os.path.abspath(os.fspath(out_dir)))
@@ -173,8 +208,9 @@ def build_report(out_dir: str | os.PathLike[str], *,
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _new_folder(out, "tmp")
     try:
-        pages = [_build_page(nb_path, parameters, tmp, timeout) for nb_path in notebooks]
-        _write_index(tmp, pages, corpus, digest, source)
+        pages = [page for nb_path in notebooks
+                 for page in _build_pages(nb_path, parameters, tmp, timeout, chosen)]
+        _write_index(tmp, pages, corpus, digest, source, chosen)
         _swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -261,25 +297,71 @@ def _check_replaceable(out: Path) -> None:
             "or empty folder, or a previous report's folder")
 
 
+def _check_audiences(audiences: str | Sequence[str]) -> tuple[str, ...]:
+    """The audiences asked for, in the order of :data:`AUDIENCES`."""
+    asked = [audiences] if isinstance(audiences, str) else list(audiences)
+    unknown = [a for a in asked if a not in AUDIENCES]
+    if unknown or not asked:
+        raise ValueError(f"audiences must be among {', '.join(AUDIENCES)}; got {audiences!r}")
+    return tuple(a for a in AUDIENCES if a in asked)
+
+
 def _page_name(nb_path: Path) -> str:
     stem = nb_path.stem
     return f"{stem}-notebook.html" if stem.lower() == "index" else f"{stem}.html"
 
 
-def _build_page(nb_path: Path, parameters: dict, folder: Path, timeout: int) -> PageRecord:
-    """Execute one notebook and write its page (or its error page) into ``folder``."""
+def _solution_count(nb_path: Path) -> int | None:
+    """How many cells are tagged ``solution`` (None if the notebook cannot be read)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(nb_path, as_version=4)
+    except Exception:  # run_notebook reports the reason on the page
+        return None
+    return sum(SOLUTION_TAG in cell.get("metadata", {}).get("tags", []) for cell in nb.cells)
+
+
+def _build_pages(nb_path: Path, parameters: dict, folder: Path, timeout: int,
+                 audiences: tuple[str, ...]) -> list[PageRecord]:
+    """Execute one notebook and write its page (or error page) for each audience.
+
+    A notebook without solution cells is executed once; one with solution
+    cells is executed once per audience (the student's run without them).
+    """
     from .execute import run_notebook
+
+    solutions = _solution_count(nb_path)
+    outcomes: dict[str, object] = {}
+    for audience in audiences:
+        drop = frozenset({SOLUTION_TAG}) if audience == "student" else frozenset()
+        if not solutions and outcomes:  # same cells for every audience: run once
+            outcomes[audience] = next(iter(outcomes.values()))
+            continue
+        log.info("executing %s (%s)", nb_path.name, audience)
+        outcomes[audience] = run_notebook(nb_path, parameters, timeout=timeout, drop_tags=drop)
+    return [_write_page(nb_path, outcomes[audience], folder, audience, audiences,
+                        solutions or 0, handout_ok=solutions is not None)
+            for audience in audiences]
+
+
+def _write_page(nb_path: Path, outcome, folder: Path, audience: str,
+                audiences: tuple[str, ...], solutions: int, *, handout_ok: bool) -> PageRecord:
+    """Render one executed notebook for one audience (or its error page) into ``folder``."""
+    import copy
+
     from .export import error_page, notebook_title, render_notebook
 
-    log.info("executing %s", nb_path.name)
     page = _page_name(nb_path)
-    outcome = run_notebook(nb_path, parameters, timeout=timeout)
+    (folder / audience).mkdir(exist_ok=True)
     title = notebook_title(outcome.notebook, nb_path.stem)
     failure = outcome.failure
+    links = {other: f"../{other}/{page}" for other in audiences}
     if failure is None:
         try:
-            text = render_notebook(outcome.notebook, name=nb_path.stem, title=title,
-                                   folder=nb_path.parent)
+            text = render_notebook(copy.deepcopy(outcome.notebook), name=nb_path.stem,
+                                   title=title, folder=nb_path.parent, audience=audience,
+                                   links=links)
         except Exception as exc:  # a rendering bug must not lose the other pages
             from .execute import ExecutionFailure
 
@@ -287,14 +369,38 @@ def _build_page(nb_path: Path, parameters: dict, folder: Path, timeout: int) -> 
                                        f"{type(exc).__name__}: {exc}",
                                        cell_source=None, cell_index=None, details=str(exc))
     if failure is not None:
-        log.warning("%s failed: %s", nb_path.name, failure.summary)
+        log.warning("%s (%s) failed: %s", nb_path.name, audience, failure.summary)
         text = error_page(notebook=nb_path.name, title=title, summary=failure.summary,
                           cell_source=failure.cell_source, cell_index=failure.cell_index,
-                          details=failure.details)
-    (folder / page).write_text(text, encoding="utf-8", newline="\n")
-    return PageRecord(notebook=nb_path.name, html=page,
+                          details=failure.details, index_href="../index.html")
+    (folder / audience / page).write_text(text, encoding="utf-8", newline="\n")
+    handout = _write_handout(nb_path, folder / audience / "notebooks", audience) \
+        if handout_ok else None
+    return PageRecord(notebook=nb_path.name, html=f"{audience}/{page}",
                       status="ok" if failure is None else "failed",
-                      error=None if failure is None else failure.summary, title=title)
+                      error=None if failure is None else failure.summary, title=title,
+                      audience=audience, solutions=solutions,
+                      handout=None if handout is None else f"{audience}/notebooks/{handout}")
+
+
+def _write_handout(nb_path: Path, folder: Path, audience: str) -> str | None:
+    """Write the unexecuted notebook for ``audience`` (no answers for students)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(nb_path, as_version=4)
+    except Exception:
+        return None
+    if audience == "student":
+        nb.cells = [c for c in nb.cells if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    folder.mkdir(exist_ok=True)
+    name = nb_path.name
+    with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
+        nbformat.write(nb, handle)
+    return name
 
 
 def _version() -> str:
@@ -312,11 +418,11 @@ def _build_date() -> str:
 
 
 def _write_index(folder: Path, pages: list[PageRecord], corpus, digest: str,
-                 source: str | None) -> None:
+                 source: str | None, audiences: tuple[str, ...]) -> None:
     from .index import index_page
 
     text = index_page(
-        pages=pages, articles=corpus.articles,
+        pages=pages, audiences=audiences, articles=corpus.articles,
         load_report=getattr(corpus, "load_report", None), digest=digest,
         version=_version(), build_date=_build_date(),
         corpus_label="the bundled seed articles" if source is None else source)

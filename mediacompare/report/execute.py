@@ -88,11 +88,15 @@ def kernel_env() -> dict[str, str]:
 
     The inline matplotlib backend is set explicitly (an ``MPLBACKEND=Agg`` in
     the caller's environment would otherwise leave the pages without plots).
+    ``MEDIACOMPARE_STATIC=1`` tells the library that its output ends up in a
+    static page, so interactive views (the explorer's widgets) render their
+    static equivalent instead of widgets that would be dead.
     When mediacompare runs from a source checkout, its folder is put first on
     ``PYTHONPATH`` so the notebooks import the same mediacompare as the builder.
     """
     env = dict(os.environ)
     env["MPLBACKEND"] = INLINE_BACKEND
+    env["MEDIACOMPARE_STATIC"] = "1"
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / "mediacompare").is_dir():
         rest = env.get("PYTHONPATH")
@@ -100,7 +104,8 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-def run_notebook(path: Path, parameters: dict, *, timeout: int) -> RunOutcome:
+def run_notebook(path: Path, parameters: dict, *, timeout: int,
+                 drop_tags: frozenset[str] = frozenset()) -> RunOutcome:
     """Read, parameterise and execute the notebook at ``path``.
 
     Parameters
@@ -114,6 +119,9 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int) -> RunOutcome:
         ``lexicon_options`` (keyword arguments of ``load_lexicon``).
     timeout : int
         Seconds allowed for each cell.
+    drop_tags : frozenset of str
+        Cells carrying any of these tags are removed before execution (the
+        student render drops the cells tagged ``solution``).
 
     Returns
     -------
@@ -122,7 +130,7 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int) -> RunOutcome:
         dead kernel): the failure is described in ``RunOutcome.failure``.
     """
     try:
-        nb = _parameterised(path, parameters)
+        nb = _parameterised(path, parameters, drop_tags)
     except Exception as exc:  # unreadable notebook: report it, build the others
         return RunOutcome(None, ExecutionFailure(
             summary=f"the notebook could not be read: {type(exc).__name__}: {exc}",
@@ -153,12 +161,15 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int) -> RunOutcome:
     return RunOutcome(nb, None)
 
 
-def _parameterised(path: Path, parameters: dict) -> Any:
-    """Read the notebook and inject the parameters with papermill."""
+def _parameterised(path: Path, parameters: dict, drop_tags: frozenset[str] = frozenset()) -> Any:
+    """Read the notebook, drop the cells tagged ``drop_tags``, inject the parameters."""
     import nbformat
     from papermill.parameterize import parameterize_notebook
 
     nb = nbformat.read(path, as_version=4)
+    if drop_tags:
+        nb.cells = [cell for cell in nb.cells
+                    if not drop_tags.intersection(cell.get("metadata", {}).get("tags", []))]
     file_ids = {id(cell): cell.get("id") for cell in nb.cells}
     nb.metadata.setdefault("papermill", {})
     for cell in nb.cells:  # papermill looks the tags up as attributes

@@ -10,6 +10,12 @@ nbconvert names the ``<div>`` of a JavaScript or widget output with ``uuid4()``;
 the exporter built here replaces that template global with a counter, so the
 same notebook always gives the same bytes.
 
+Each page is rendered for an audience. The student's notebook arrives with its
+``solution`` cells already removed (they are also removed here, should one
+remain); the teacher's page gets a visible marker before every answer cell
+and a highlighted frame around it. A bar at the top links the index and the
+page's other version.
+
 A failed notebook gets a small page of its own (``error_page``), with every
 piece of text HTML-escaped.
 """
@@ -22,13 +28,25 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TEMPLATE_NAME", "TEMPLATES_DIR", "error_page", "notebook_title", "render_notebook"]
+__all__ = ["AUDIENCE_NOTES", "MARKER_TAG", "SOLUTION_MARKER", "SOLUTION_TAG", "TEMPLATE_NAME",
+           "TEMPLATES_DIR", "error_page", "mark_solutions", "notebook_title", "render_notebook"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "mediacompare"
 
 #: Tags honoured when rendering (cells are always executed, whatever their tags).
 REMOVE_CELL_TAGS = frozenset({"remove-cell"})
+#: The tag of an answer cell, and the tag of the marker the teacher's page puts before it.
+SOLUTION_TAG = "solution"
+MARKER_TAG = "solution-marker"
+#: What the teacher's page says before each answer (Markdown).
+SOLUTION_MARKER = ("**Teacher's version: answer.** The cell below is not in the "
+                   "student's version.")
+#: What each audience's page says about itself in its top bar.
+AUDIENCE_NOTES = {
+    "student": "Student's version: the answers are not included.",
+    "teacher": "Teacher's version: answers are shown and marked.",
+}
 REMOVE_INPUT_TAGS = frozenset({"hide-input", "remove-input"})
 REMOVE_OUTPUT_TAGS = frozenset({"remove-output"})
 
@@ -72,14 +90,15 @@ def notebook_title(nb: Any, default: str) -> str:
     return default
 
 
-def _exporter() -> Any:
+def _exporter(audience: str = "teacher") -> Any:
     """An HTMLExporter configured for offline, deterministic pages."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    remove = set(REMOVE_CELL_TAGS) | ({SOLUTION_TAG} if audience == "student" else set())
+    config.TagRemovePreprocessor.remove_cell_tags = remove
     config.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
     config.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
     exporter = HTMLExporter(
@@ -94,7 +113,32 @@ def _exporter() -> Any:
     return exporter
 
 
-def render_notebook(nb: Any, *, name: str, title: str, folder: Path) -> str:
+def mark_solutions(nb: Any) -> int:
+    """Put a visible marker cell before every ``solution`` cell (in place); return how many.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Q"),
+    ...     nbformat.v4.new_code_cell("answer = 42", metadata={"tags": ["solution"]})])
+    >>> mark_solutions(nb), [c.metadata.get("tags", []) for c in nb.cells]
+    (1, [[], ['solution-marker'], ['solution']])
+    """
+    import nbformat
+
+    cells, marked = [], 0
+    for cell in nb.cells:
+        if SOLUTION_TAG in cell.get("metadata", {}).get("tags", []):
+            marker = nbformat.v4.new_markdown_cell(SOLUTION_MARKER,
+                                                   metadata={"tags": [MARKER_TAG]})
+            marker["id"] = f"{cell.get('id') or 'cell'}-marker"
+            cells.append(marker)
+            marked += 1
+        cells.append(cell)
+    nb.cells = cells
+    return marked
+
+
+def render_notebook(nb: Any, *, name: str, title: str, folder: Path,
+                    audience: str = "teacher", links: dict[str, str] | None = None) -> str:
     """Render an executed notebook as one self-contained HTML page.
 
     Parameters
@@ -107,10 +151,26 @@ def render_notebook(nb: Any, *, name: str, title: str, folder: Path) -> str:
         The page title.
     folder : Path
         The notebook's folder, where relative Markdown images are looked up.
+    audience : str
+        ``"student"`` (``solution`` cells removed) or ``"teacher"`` (each
+        answer marked); modifies ``nb``.
+    links : dict or None
+        ``{audience: href}`` of this page in every audience built, for the top
+        bar (the page's index is ``../index.html`` when links are given).
     """
+    if audience not in AUDIENCE_NOTES:
+        raise ValueError(f"audience must be one of {', '.join(AUDIENCE_NOTES)}; got {audience!r}")
     nb.metadata["title"] = title
-    body, _ = _exporter().from_notebook_node(
-        nb, resources={"metadata": {"name": name, "path": str(folder)}})
+    if audience == "teacher":
+        mark_solutions(nb)
+    bar = {
+        "audience": audience,
+        "note": AUDIENCE_NOTES[audience],
+        "index": "index.html" if links is None else "../index.html",
+        "others": [(other, href) for other, href in (links or {}).items() if other != audience],
+    }
+    body, _ = _exporter(audience).from_notebook_node(
+        nb, resources={"metadata": {"name": name, "path": str(folder)}, "mediacompare": bar})
     return body if body.endswith("\n") else body + "\n"
 
 
@@ -126,7 +186,8 @@ pre.error { background: #fdf0f0; border-color: #e5b5b5; }
 
 
 def error_page(*, notebook: str, title: str, summary: str,
-               cell_source: str | None, cell_index: int | None, details: str) -> str:
+               cell_source: str | None, cell_index: int | None, details: str,
+               index_href: str = "index.html") -> str:
     """A self-contained page saying that ``notebook`` failed, and where.
 
     >>> page = error_page(notebook="02-x.ipynb", title="<b>X</b>", summary="E: <oops>",
@@ -145,7 +206,7 @@ def error_page(*, notebook: str, title: str, summary: str,
                      f"<pre class=\"source\">{esc(cell_source)}</pre>")
     return page_head(f"{title} (failed)", _ERROR_CSS) + f"""
 <body>
-<nav><a href="index.html">&larr; mediacompare report: all notebooks</a></nav>
+<nav><a href="{esc(index_href)}">&larr; mediacompare report: all notebooks</a></nav>
 <h1>{esc(title)}</h1>
 <p class="status">This notebook failed to run: <code>{esc(notebook)}</code></p>
 <p>{esc(summary)}</p>

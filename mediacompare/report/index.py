@@ -74,14 +74,44 @@ def _frame_rows(frame: Any, columns: Sequence[str]) -> list[tuple[Any, ...]]:
     return list(frame[list(columns)].itertuples(index=False, name=None))
 
 
+def _notebook_rows(pages: Sequence[Any], audiences: Sequence[str]) -> str:
+    """One table row per notebook: its title, a link per audience, the notebook files."""
+    esc = html.escape
+    grouped: dict[str, dict[str, Any]] = {}
+    for p in pages:
+        grouped.setdefault(p.notebook, {})[getattr(p, "audience", "student")] = p
+    rows = []
+    for notebook, by_audience in grouped.items():
+        first = next(iter(by_audience.values()))
+        cells = [f"<td>{esc(first.title)}</td>"]
+        for audience in audiences:
+            p = by_audience.get(audience)
+            if p is None:
+                cells.append("<td></td>")
+                continue
+            cells.append(f'<td><a href="{esc(p.html)}">{esc(audience)}</a> '
+                         f'<span class="{esc(p.status)}">{esc(p.status)}</span></td>')
+        files = [f'<a href="{esc(p.handout)}">{esc(a)}</a>' for a, p in by_audience.items()
+                 if getattr(p, "handout", None)]
+        cells.append(f"<td><code>{esc(notebook)}</code>"
+                     + (f" ({', '.join(files)})" if files else "") + "</td>")
+        n = getattr(first, "solutions", 0)
+        cells.append(f"<td>{n}</td>")
+        errors = sorted({p.error for p in by_audience.values() if p.error})
+        cells.append(f"<td>{esc('; '.join(errors))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join(rows)
+
+
 def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest: str,
-               version: str, build_date: str, corpus_label: str) -> str:
+               version: str, build_date: str, corpus_label: str,
+               audiences: Sequence[str] = ("student", "teacher")) -> str:
     """The HTML text of ``index.html``.
 
     Parameters
     ----------
     pages : sequence of PageRecord
-        One per notebook, in order.
+        One per notebook and audience, in order.
     articles : pandas.DataFrame
         The corpus's articles table; the columns of ``CORPUS_COLUMNS`` that it
         has are shown.
@@ -96,16 +126,14 @@ def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest:
         The UTC build date, ``YYYY-MM-DD``.
     corpus_label : str
         Where the corpus came from, as shown to the reader.
+    audiences : sequence of str
+        The renders built (``"student"``, ``"teacher"``), one column each.
     """
     esc = html.escape
     n_ok = sum(p.status == "ok" for p in pages)
-    items = "\n".join(
-        f'<tr><td><a href="{esc(p.html)}">{esc(p.title)}</a></td>'
-        f"<td><code>{esc(p.notebook)}</code></td>"
-        f'<td class="{esc(p.status)}">{esc(p.status)}</td>'
-        f"<td>{esc(p.error or '')}</td></tr>"
-        for p in pages
-    )
+    items = _notebook_rows(pages, audiences)
+    audience_heads = "".join(f"<th>{esc(a.capitalize())}'s version</th>" for a in audiences)
+    n_exercises = len({p.notebook for p in pages if getattr(p, "solutions", 0)})
     columns = [c for c in CORPUS_COLUMNS if c in articles.columns]
     corpus_table = _table(_frame_rows(articles, columns), columns, what="articles")
     load_part = ""
@@ -129,11 +157,15 @@ run on the corpus below. Lexicon cues are prompts for discussion, not verdicts o
 <dt>Built on (UTC)</dt><dd>{esc(build_date)}</dd>
 <dt>Corpus</dt><dd>{esc(corpus_label)}</dd>
 <dt>Corpus hash (sha256)</dt><dd><code>{esc(digest)}</code></dd>
-<dt>Notebooks</dt><dd>{n_ok} of {len(pages)} ran without error</dd>
+<dt>Pages</dt><dd>{n_ok} of {len(pages)} ran without error</dd>
 </dl>
 <h2>Notebooks</h2>
+<p>Each notebook in each version built. The {n_exercises} exercise notebooks keep their answers in
+cells tagged <code>solution</code>: the student's version is run without them, the teacher's
+version shows and marks them; the other notebooks are the same in both. The notebook files are
+the handouts to open in JupyterLab (unexecuted; the student's without the answers).</p>
 <table>
-<thead><tr><th>Page</th><th>Notebook</th><th>Status</th><th>Error</th></tr></thead>
+<thead><tr><th>Notebook</th>{audience_heads}<th>File</th><th>Answer cells</th><th>Error</th></tr></thead>
 <tbody>
 {items}
 </tbody>
