@@ -81,6 +81,7 @@ from .features import (
     who_speaks,
     speaker_frame,
 )
+from .progress import set_progress
 from .text import Sentence, Token, sentence_frame, sentences, token_frame, tokenize
 
 __all__ = [
@@ -148,6 +149,7 @@ __all__ = [
     "sentence_sentiment",
     "sentences",
     "sentiment_summary",
+    "set_progress",
     "side_by_side",
     "similarity",
     "similarity_matrix",

@@ -172,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser.add_argument("--version", action="version", version=f"mediacompare {__version__}")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bars (they appear on standard error when a run lasts "
+                             "more than two seconds)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("corpus", help="print the corpus and its load report",
@@ -224,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .progress import set_progress
+
+    if args.no_progress:
+        set_progress(False)
     try:
         return args.func(args)
     except MediaCompareError as exc:
@@ -232,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        if args.no_progress:
+            set_progress(None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,8 @@ from urllib.parse import urlparse
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from ..progress import track
+
 from .clean import clean_text, load_rules
 from .htmltext import html_to_text
 from .model import ARTICLE_COLUMNS, REPORT_COLUMNS, Corpus
@@ -98,14 +100,18 @@ def _domain(url: str | None) -> str | None:
 
 def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
                  outlets: pd.DataFrame | None = None, rules=None, clean: bool = True,
-                 max_bytes: int | None = None) -> Corpus:
-    """Build a :class:`Corpus` from inputs; every input gets a load-report row."""
+                 max_bytes: int | None = None, progress: bool | None = None) -> Corpus:
+    """Build a :class:`Corpus` from inputs; every input gets a load-report row.
+
+    ``progress`` shows a bar while the inputs are decoded and cleaned (see
+    :mod:`mediacompare.progress`).
+    """
     rule_set = load_rules(rules) if clean else None
     articles: list[dict] = []
     report: list[dict] = []
     by_hash: dict[str, str] = {}
     used_ids: set[str] = set()
-    for item in inputs:
+    for item in track(inputs, desc="loading", unit="input", progress=progress):
         article = None if item.skipped else _build_article(item, rule_set)
         if article is None:
             report.append({"input": item.label, "article_id": item.meta.get("article_id"),

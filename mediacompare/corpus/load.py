@@ -82,7 +82,7 @@ def load_corpus(source: str | Path | pd.DataFrame | None = None, *,
                 author_col: str | None = None, file_col: str | None = None,
                 events: str | Path | None = None, outlets: str | Path | None = None,
                 rules: str | Path | None = None, clean: bool = True,
-                max_bytes: int = MAX_BYTES):
+                max_bytes: int = MAX_BYTES, progress: bool | None = None):
     """Load a corpus and account for every input.
 
     Parameters
@@ -110,6 +110,9 @@ def load_corpus(source: str | Path | pd.DataFrame | None = None, *,
         Remove boilerplate (default). With ``False`` the text is the raw text.
     max_bytes : int
         Size limit of one article; larger ones are skipped and reported.
+    progress : bool or None
+        Show a progress bar while a long load runs (None: the session's or
+        environment's setting; see :mod:`mediacompare.progress`).
 
     Returns
     -------
@@ -130,7 +133,7 @@ def load_corpus(source: str | Path | pd.DataFrame | None = None, *,
     columns = Columns.from_params(params)
     if not isinstance(max_bytes, int) or max_bytes <= 0:
         raise CorpusError(f"max_bytes must be a positive integer; got {max_bytes!r}")
-    options = {"rules": rules, "clean": clean, "max_bytes": max_bytes}
+    options = {"rules": rules, "clean": clean, "max_bytes": max_bytes, "progress": progress}
     if source is None:
         data = bundled("data")
         return _load_folder(bundled("seeds"), columns, manifest=manifest or data / "seed_manifest.csv",

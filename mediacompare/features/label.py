@@ -13,6 +13,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..progress import track
 from ..text import tokenize
 from .lexicon import Lexicon, load_lexicon
 from .voice import SCARE_MAX_WORDS, voices
@@ -51,7 +52,8 @@ def resolve_lexicon(lexicon: Lexicon | str | Path | Iterable | None) -> Lexicon:
     return load_lexicon(lexicon)
 
 
-def label(source, *, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
+def label(source, *, lexicon: Lexicon | str | Path | None = None,
+          progress: bool | None = None) -> pd.DataFrame:
     """Label loaded language in a corpus, an articles table or a plain string.
 
     Parameters
@@ -62,6 +64,9 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None) -> pd.DataFram
     lexicon : Lexicon, path or list of paths, optional
         The packaged lexicons by default; CSV files replace them (use
         ``load_lexicon(paths, extend=True)`` to add to them instead).
+    progress : bool or None
+        Show a progress bar while a long run labels (None: the session's or
+        environment's setting; see :mod:`mediacompare.progress`).
 
     Returns
     -------
@@ -81,16 +86,19 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None) -> pd.DataFram
     """
     lex = resolve_lexicon(lexicon)
     rows: list[dict] = []
-    for art in articles_of(source).itertuples(index=False):
+    table = articles_of(source)
+    for art in track(table.itertuples(index=False), desc="labelling", total=len(table),
+                     progress=progress):
         rows.extend(_label_text(str(art.article_id), art.text, lex))
     frame = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64", "sentence_id": "int64",
                          "in_quote": "bool", "quote_id": "Int64"})
 
 
-def _label_text(article_id: str, text: str, lex: Lexicon) -> list[dict]:
-    tokens = tokenize(text)
-    voice = voices(text, tokens)
+def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None, voice=None) -> list[dict]:
+    # tokens and voice may be passed in by a caller that already has them (mediacompare.scale)
+    tokens = tokenize(text) if tokens is None else tokens
+    voice = voices(text, tokens) if voice is None else voice
     rows = []
     for match in lex.match(text, tokens):
         quote = voice.quote_of(match.start, match.end)

@@ -125,7 +125,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
                  framing_options: dict | None = None,
                  notebooks_dir: str | os.PathLike[str] | None = None,
                  audiences: str | Sequence[str] = AUDIENCES,
-                 timeout: int = 600) -> ReportResult:
+                 timeout: int = 600, progress: bool | None = None) -> ReportResult:
     """Execute every notebook on a corpus and write a self-contained HTML site.
 
     Parameters
@@ -160,6 +160,10 @@ def build_report(out_dir: str | os.PathLike[str], *,
         both (the default), each into its own folder linked from the index.
     timeout : int
         Seconds allowed for each cell before the notebook counts as failed.
+    progress : bool or None
+        Show a progress bar over the notebooks (None: the session's or
+        environment's setting; see :mod:`mediacompare.progress`). The kernels
+        that render the pages never show one.
 
     Returns
     -------
@@ -193,7 +197,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
     from ..corpus import load_corpus
     from ..features import load_lexicon
 
-    corpus = load_corpus(source, **options)
+    corpus = load_corpus(source, **{"progress": progress, **options})
     load_lexicon(**lexicon)
     framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
                if value is not None}
@@ -208,7 +212,10 @@ def build_report(out_dir: str | os.PathLike[str], *,
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _new_folder(out, "tmp")
     try:
-        pages = [page for nb_path in notebooks
+        from ..progress import track
+
+        pages = [page for nb_path in track(notebooks, desc="building the report",
+                                           unit="notebook", progress=progress)
                  for page in _build_pages(nb_path, parameters, tmp, timeout, chosen)]
         _write_index(tmp, pages, corpus, digest, source, chosen)
         _swap_in(tmp, out)

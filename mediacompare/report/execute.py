@@ -90,13 +90,15 @@ def kernel_env() -> dict[str, str]:
     the caller's environment would otherwise leave the pages without plots).
     ``MEDIACOMPARE_STATIC=1`` tells the library that its output ends up in a
     static page, so interactive views (the explorer's widgets) render their
-    static equivalent instead of widgets that would be dead.
+    static equivalent instead of widgets that would be dead, and
+    ``MEDIACOMPARE_PROGRESS=0`` keeps progress bars out of the pages.
     When mediacompare runs from a source checkout, its folder is put first on
     ``PYTHONPATH`` so the notebooks import the same mediacompare as the builder.
     """
     env = dict(os.environ)
     env["MPLBACKEND"] = INLINE_BACKEND
     env["MEDIACOMPARE_STATIC"] = "1"
+    env["MEDIACOMPARE_PROGRESS"] = "0"
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / "mediacompare").is_dir():
         rest = env.get("PYTHONPATH")
