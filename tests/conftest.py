@@ -67,7 +67,8 @@ def hostile_report(tmp_path_factory) -> tuple[int, Path]:
     pd.DataFrame({
         "id": ["a1", "a2", "a3"],
         "source": ["Daily Example", "Other Times", f"Evil Outlet {HOSTILE[1]}"],
-        "headline": ["Troops leave", f"Troops stay {HOSTILE[0]}", f"Quote {HOSTILE[3]}"],
+        "headline": [f"Troops leave {HOSTILE[2]}", f"Troops stay {HOSTILE[0]}",
+                     f"Quote {HOSTILE[3]}"],
         "body": [f"Troops left the base on Monday, the so-called victory. {payload}",
                  "Officials said the troops will stay.\n\nAdvertisement",
                  f'The ruthless regime "claimed" a win. {HOSTILE[2]}\n\nHe said: "{HOSTILE[4]}"'],

@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HOSTILE
+from mediacompare.display.page import CONTENT_SECURITY_POLICY
 
 CHROMIUM = Path(os.environ.get("MEDIACOMPARE_CHROMIUM", "/usr/bin/chromium"))
 #: Headless Chromium as root, with nothing of its own reaching the network.
@@ -136,6 +137,9 @@ def _check_every_page(browser, out: Path, label: str) -> dict[str, list[str]]:
             found = ([f"request {u}" for u in visit.outside] + visit.errors
                      + [f"dialog {d!r}" for d in visit.dialogs]
                      + [f"live handler {h}" for h in visit.live_handlers()])
+            policy = visit.page.locator('meta[http-equiv="Content-Security-Policy"]')
+            if policy.count() != 1 or policy.get_attribute("content") != CONTENT_SECURITY_POLICY:
+                found.append("no content security policy, or another one")
             shot = _shot(visit, label)
             assert shot.stat().st_size > 1000, f"empty screenshot {shot}"
         finally:
@@ -202,6 +206,10 @@ def test_the_checker_catches_what_it_must(browser, tmp_path):
                                          encoding="utf-8")
     (tmp_path / "handler.html").write_text('<a href="javascript:void(0)" onclick="x()">a</a>',
                                            encoding="utf-8")
+    (tmp_path / "refused.html").write_text(  # the policy stops the script, and says so
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+        '<script>alert("ran anyway")</script><img src="https://example.org/a.png">',
+        encoding="utf-8")
     visits = {p.stem: Visit(browser, p) for p in sorted(tmp_path.glob("*.html"))}
     try:
         assert any(u.endswith("/missing.png") for u in visits["img"].outside)
@@ -209,6 +217,10 @@ def test_the_checker_catches_what_it_must(browser, tmp_path):
         assert visits["alert"].dialogs == ["ran"]
         assert any("undefinedFunction" in e for e in visits["error"].errors)
         assert len(visits["handler"].live_handlers()) == 2
+        refused = visits["refused"]
+        assert refused.dialogs == []  # the script did not run
+        assert any("Content Security Policy" in e for e in refused.errors), refused.errors
+        assert refused.outside == ["https://example.org/a.png"]  # attempts count, even refused
     finally:
         for visit in visits.values():
             visit.close()

@@ -1,6 +1,7 @@
 """Pictures and capped tables made from the library's DataFrames (no report logic here)."""
 
 from .compare import Comparison, side_by_side
+from .explorer import Explorer, StaticExplorer, explore
 from .highlight import Highlight, highlight
 from .plots import (
     plot_frame_profiles,
@@ -15,7 +16,7 @@ from .plots import (
 from .tables import capped
 from .vocab_plots import plot_distinctive_terms, plot_similarity
 
-__all__ = ["Comparison", "Highlight", "capped", "highlight", "plot_distinctive_terms", "plot_similarity",
+__all__ = ["Comparison", "Explorer", "Highlight", "StaticExplorer", "capped", "explore", "highlight", "plot_distinctive_terms", "plot_similarity",
            "side_by_side", "plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_readability",
            "plot_removals", "plot_sentiment",
            "plot_speaker_groups", "plot_voice_split"]

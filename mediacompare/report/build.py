@@ -197,7 +197,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
     from ..corpus import load_corpus
     from ..features import load_lexicon
 
-    corpus = load_corpus(source, **{"progress": progress, **options})
+    corpus = load_corpus(source, **options, **({} if progress is None else {"progress": progress}))
     load_lexicon(**lexicon)
     framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
                if value is not None}

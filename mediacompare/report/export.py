@@ -28,6 +28,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..display.page import CONTENT_SECURITY_POLICY
+
 __all__ = ["AUDIENCE_NOTES", "MARKER_TAG", "SOLUTION_MARKER", "SOLUTION_TAG", "TEMPLATE_NAME",
            "TEMPLATES_DIR", "error_page", "mark_solutions", "notebook_title", "render_notebook"]
 
@@ -61,6 +63,7 @@ def page_head(title: str, css: str, generator: str = "mediacompare") -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta http-equiv="Content-Security-Policy" content="{esc(CONTENT_SECURITY_POLICY)}">
 <meta name="generator" content="{esc(generator)}">
 <title>{esc(title)}</title>
 <style type="text/css">{css}</style>
@@ -164,6 +167,7 @@ def render_notebook(nb: Any, *, name: str, title: str, folder: Path,
     if audience == "teacher":
         mark_solutions(nb)
     bar = {
+        "csp": CONTENT_SECURITY_POLICY,
         "audience": audience,
         "note": AUDIENCE_NOTES[audience],
         "index": "index.html" if links is None else "../index.html",

@@ -103,6 +103,24 @@ def _notebook_rows(pages: Sequence[Any], audiences: Sequence[str]) -> str:
     return "\n".join(rows)
 
 
+def _exercise_note(n: int) -> str:
+    """What the index says about the exercises' two versions.
+
+    >>> _exercise_note(0)[:40]
+    'No notebook here has answer cells (cells'
+    >>> _exercise_note(1)[:46]
+    '1 exercise notebook keeps its answers in cells'
+    """
+    how = ("the student's version is run without them, the teacher's version shows and marks "
+           "them; the other notebooks are the same in both.")
+    if n == 0:
+        return ("No notebook here has answer cells (cells tagged <code>solution</code>), so both "
+                "versions are the same.")
+    if n == 1:
+        return f"1 exercise notebook keeps its answers in cells tagged <code>solution</code>: {how}"
+    return f"{n} exercise notebooks keep their answers in cells tagged <code>solution</code>: {how}"
+
+
 def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest: str,
                version: str, build_date: str, corpus_label: str,
                audiences: Sequence[str] = ("student", "teacher")) -> str:
@@ -160,10 +178,8 @@ run on the corpus below. Lexicon cues are prompts for discussion, not verdicts o
 <dt>Pages</dt><dd>{n_ok} of {len(pages)} ran without error</dd>
 </dl>
 <h2>Notebooks</h2>
-<p>Each notebook in each version built. The {n_exercises} exercise notebooks keep their answers in
-cells tagged <code>solution</code>: the student's version is run without them, the teacher's
-version shows and marks them; the other notebooks are the same in both. The notebook files are
-the handouts to open in JupyterLab (unexecuted; the student's without the answers).</p>
+<p>{_exercise_note(n_exercises)} The notebook files are the handouts to open in JupyterLab
+(unexecuted; the student's without the answers).</p>
 <table>
 <thead><tr><th>Notebook</th>{audience_heads}<th>File</th><th>Answer cells</th><th>Error</th></tr></thead>
 <tbody>
