@@ -146,7 +146,7 @@ def test_spot_passage_is_plain_text(spot):
     html = spot._repr_html_()
     assert "<mark" not in html and "mc-cat-" not in html
     for sentence in spot.sentences["text"]:
-        assert mc.exercises._esc(sentence) in html
+        assert mc.exercises.feedback._esc(sentence) in html
 
 
 @pytest.mark.parametrize("fixture", ["seeds", "made_up"])
@@ -158,7 +158,7 @@ def test_spot_check_scores_a_full_answer_full_and_a_wrong_one_zero(request, fixt
     assert full.answered and full.score == full.out_of == len(exercise.cues)
     assert full.n_missed == 0 and "marked" in set(full.verdicts["verdict"])
     assert set(full.verdicts["verdict"]) <= {"marked", "repeated"}  # a word found twice is repeated
-    cue_words = {w for t in exercise.cues["text"] for w in mc.exercises._words(t)}
+    cue_words = {w for t in exercise.cues["text"] for w in mc.exercises.answers._words(t)}
     plain = list({t.norm: t.text for t in mc.tokenize(exercise.text)
                   if t.kind == "word" and t.norm not in cue_words}.values())[:3]
     wrong = mc.check_spotted_words(corpus, exercise, plain)
@@ -357,7 +357,7 @@ def test_voice_items_are_balanced_deterministic_and_traceable(seeds, voice_seed)
     pd.testing.assert_frame_equal(again.items, ex.items)
     html = ex._repr_html_()
     for key in ex.answer_key.itertuples():  # the student's view holds no answer
-        assert key.why not in html and (not key.evidence or mc.exercises._esc(key.evidence) not in html)
+        assert key.why not in html and (not key.evidence or mc.exercises.feedback._esc(key.evidence) not in html)
 
 
 @pytest.mark.parametrize("fixture", ["seeds", "made_up"])
