@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= report
 
-.PHONY: report test lab clean chromium
+.PHONY: report test lab clean chromium bench
 
 report: $(VENV)/.installed-report
 	$(BIN)/mediacompare report --out $(OUT)
@@ -42,6 +42,15 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	touch $@
+
+# speed and scale against baselines (spaCy, a regex loop), results in benchmarks/results/;
+# options: make bench BENCH_ARGS="--sizes 1000,10000 --quick"
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+$(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[bench,scale]'
 	touch $@
 
 clean:

@@ -98,9 +98,11 @@ from .features import (
     speaker_frame,
 )
 from .progress import set_progress
+from .scale import Aggregates, dask_aggregates, iter_articles, stream_aggregates
 from .text import Sentence, Token, sentence_frame, sentences, token_frame, tokenize
 
 __all__ = [
+    "Aggregates",
     "CATEGORIES",
     "CONFLICT_FRAMES",
     "ColumnError",
@@ -131,6 +133,7 @@ __all__ = [
     "check_voice_answers",
     "clean_text",
     "copied_passages",
+    "dask_aggregates",
     "distinctive_terms",
     "event_overview",
     "event_statement",
@@ -141,6 +144,7 @@ __all__ = [
     "frame_profiles",
     "generic_label_table",
     "highlight",
+    "iter_articles",
     "label",
     "label_rates",
     "load_actors",
@@ -183,6 +187,7 @@ __all__ = [
     "similarity_matrix",
     "speaker_frame",
     "spot_words_exercise",
+    "stream_aggregates",
     "taxonomy",
     "token_frame",
     "tokenize",

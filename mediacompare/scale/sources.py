@@ -1,0 +1,449 @@
+"""Reading a corpus source lazily, in units of work that can be read on their own.
+
+A unit is one file of a folder, a skipped entry, a block of rows of a CSV or
+JSONL file (cut at the end of a row), a Parquet row group or a batch of a
+DataFrame's rows. :func:`plan` lists the units of a source, in input order,
+after the checks :func:`mediacompare.load_corpus` makes before any work (paths,
+columns, the format of every CSV and JSONL line); :func:`unit_inputs` reads
+one unit into the loader's own :class:`~mediacompare.corpus.build.Input`
+records, one at a time, with the loader's own functions, so that the articles
+and the load report are those :func:`load_corpus` would make.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Iterator
+
+import pandas as pd
+
+from .._paths import bundled
+from ..corpus.build import Input
+from ..corpus.decode import _BOMS, _binary_reason
+from ..corpus.load import (HTML_SUFFIXES, METADATA_FILES, TEXT_SUFFIXES, Columns, _file_input,
+                           _tabular_inputs)
+from ..corpus.tabular import _check_header, read_csv_rows, read_jsonl_rows, read_text_file
+from ..errors import ColumnError, CorpusError, CorpusFormatError, SourceNotFoundError
+
+__all__ = ["Scan", "Unit", "inputs", "plan", "read_lines", "scan_file", "total_inputs",
+           "unit_inputs"]
+
+#: Rows of a DataFrame or of a Parquet batch per unit of work.
+CHUNK_ROWS = 1_000
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What a first pass over a CSV or JSONL file found: how to decode it, its columns, blocks."""
+
+    codec: str
+    bom: int                      # bytes of byte-order mark to skip
+    warnings: tuple[str, ...]     # decoding warnings, given to every row (as load_corpus does)
+    available: tuple[str, ...]    # the header (CSV) or every key of every object (JSONL)
+    n_rows: int
+    blocks: tuple[tuple[int, int], ...]  # (byte offset, line number before it), in order
+    end: int                      # byte offset of the end of the file
+    whole: bool = False           # UTF-16/32: decoded whole, one block
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of input read on its own: one file of a folder, a skipped entry, a block of a
+    CSV/JSONL file, a batch of DataFrame rows or a Parquet row group."""
+
+    kind: str                     # file | skip | csv | jsonl | rows | parquet
+    path: str = ""
+    label: str = ""               # file: its load-report name; skip: the input
+    where: str = ""               # tabular: the file as named in messages
+    meta: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    note: str | None = None       # file: manifest line; skip: the reason
+    warning: str | None = None    # file: not in the manifest
+    scan: Scan | None = None
+    start: int = 0                # csv/jsonl: byte range [start, stop); parquet: row numbers
+    stop: int | None = None
+    base: int = 0                 # csv/jsonl: line number before the unit; parquet: row group
+    rows: tuple = ()              # rows: (number, dict) pairs
+    available: tuple[str, ...] = ()
+
+    @property
+    def n_inputs(self) -> int:
+        if self.kind in ("file", "skip"):
+            return 1
+        if self.kind == "rows":
+            return len(self.rows)
+        return self.stop - self.start if self.kind == "parquet" else 0
+
+
+def read_lines(path: str, codec: str, start: int, stop: int | None) -> Iterator[tuple[int, str]]:
+    """``(end offset, line)`` for each line of the decoded file (the pieces of
+    ``text.split("\\n")``, each with its ``\\n``), among those starting in ``[start, stop)``.
+
+    NUL characters are removed and CRLF and lone CR end a line exactly as
+    :func:`~mediacompare.corpus.decode.decode_bytes` does for the whole file: in UTF-8, cp1252
+    and Latin-1 the bytes 0, 10 and 13 are always NUL, LF and CR, so lines can be cut, and
+    their offsets known, before decoding.
+    """
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        position = start
+        for raw in handle:
+            base = position
+            position += len(raw)
+            if b"\r" not in raw:
+                if stop is not None and base >= stop:
+                    return
+                yield position, _decode(raw, codec)
+                continue
+            begin = 0
+            for brk in _BREAK.finditer(raw):
+                if stop is not None and base + begin >= stop:
+                    return
+                yield base + brk.end(), _decode(raw[begin:brk.start()], codec) + "\n"
+                begin = brk.end()
+            if begin < len(raw):
+                if stop is not None and base + begin >= stop:
+                    return
+                yield position, _decode(raw[begin:], codec)
+
+
+#: A line break as decode_bytes sees it once NULs are gone: CRLF (NULs between), CR or LF.
+_BREAK = re.compile(rb"\r(?:\x00*\n)?|\n")
+
+
+def _decode(raw: bytes, codec: str) -> str:
+    return (raw.replace(b"\x00", b"") if b"\x00" in raw else raw).decode(codec)
+
+
+def _decoding(path: Path) -> tuple[str, int, tuple[str, ...]] | None:
+    """The codec, BOM length and warnings with which :func:`decode_bytes` would decode the file
+    (read in chunks), or None for UTF-16/32, decoded whole. A binary file or a broken BOM raises
+    the error :func:`load_corpus` raises."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    for bom, codec, _ in _BOMS:
+        if head.startswith(bom):
+            if codec != "utf-8":
+                return None
+            bad, n_nul = _check_utf8(path, len(bom))
+            if bad is not None:  # invalid after a UTF-8 BOM: not text
+                read_text_file(path)  # raises the loader's own error
+            return codec, len(bom), _nul_warning(n_nul)
+    reason = _binary_reason(head)
+    if reason:
+        raise CorpusFormatError(f"expected a text file, found {reason}", path=path)
+    bad, n_nul = _check_utf8(path, 0)
+    if bad is None:
+        return "utf-8", 0, _nul_warning(n_nul)
+    where = f"invalid UTF-8 at byte {bad}"
+    if _valid_cp1252(path):
+        warning = f"{where}; decoded as Windows-1252 (cp1252): check accents and quotes"
+        return "cp1252", 0, (warning, *_nul_warning(n_nul))
+    warning = (f"{where}, and not Windows-1252 either; decoded as Latin-1: check accents "
+               "and quotes")
+    return "latin-1", 0, (warning, *_nul_warning(n_nul))
+
+
+def _nul_warning(n_nul: int) -> tuple[str, ...]:
+    # NUL is the byte 0 and nothing else in UTF-8, cp1252 and Latin-1
+    return (f"removed {n_nul} NUL character{'s' if n_nul != 1 else ''}",) if n_nul else ()
+
+
+def _check_utf8(path: Path, skip: int) -> tuple[int | None, int]:
+    """The offset of the first byte that is not UTF-8 (counting any BOM), or None; and the
+    number of NUL bytes."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, bad, n_nul = skip, None, 0
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        while chunk := handle.read(1 << 20):
+            n_nul += chunk.count(b"\x00")
+            if bad is None:
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad = offset - pending + exc.start
+            offset += len(chunk)
+        if bad is None:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError as exc:
+                bad = offset - len(decoder.getstate()[0]) + exc.start
+    return bad, n_nul
+
+
+def _valid_cp1252(path: Path) -> bool:
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            try:
+                chunk.decode("cp1252")
+            except UnicodeDecodeError:
+                return False
+    return True
+
+
+def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
+    """Check a CSV or JSONL file line by line, as :func:`read_csv_rows` and
+    :func:`read_jsonl_rows` would, without holding it; note block boundaries every
+    ``blocksize`` bytes (at the end of a row). A problem is raised with the loader's own error."""
+    decoding = _decoding(path)
+    size = path.stat().st_size
+    if decoding is None:  # UTF-16/32: whole
+        if kind == "csv":
+            header, rows, warnings = read_csv_rows(path)
+            available = tuple(header)
+        else:
+            rows, warnings = read_jsonl_rows(path)
+            available = tuple(sorted({k for _, row in rows for k in row}))
+        return Scan("", 0, tuple(warnings), available, len(rows), ((0, 0),), size, whole=True)
+    codec, bom, warnings = decoding
+    blocks: list[tuple[int, int]] = []
+    state = SimpleNamespace(position=bom)
+
+    def lines():  # csv.reader reads no further than the end of its record
+        for position, line in read_lines(str(path), codec, bom, None):
+            state.position = position
+            yield line
+
+    n_rows = 0
+    try:
+        if kind == "csv":
+            reader = csv.reader(lines(), strict=True)
+            header = None
+            for record in reader:
+                if not any(cell.strip() for cell in record):
+                    continue
+                if header is None:
+                    header = [h.strip() for h in record]
+                    _check_header(header, path)
+                    blocks.append((state.position, reader.line_num))
+                    continue
+                if len(record) != len(header):
+                    raise ValueError("row length")
+                n_rows += 1
+                if blocksize and state.position - blocks[-1][0] >= blocksize:
+                    blocks.append((state.position, reader.line_num))
+            if header is None:
+                raise ValueError("empty")
+            available = tuple(header)
+        else:
+            keys: set[str] = set()
+            blocks.append((bom, 0))
+            for number, line in enumerate(lines(), start=1):
+                if not line.strip():
+                    continue
+                value = json.loads(line)
+                if not isinstance(value, dict):
+                    raise ValueError("not an object")
+                keys.update(value)
+                n_rows += 1
+                if blocksize and state.position - blocks[-1][0] >= blocksize:
+                    blocks.append((state.position, number))
+            if not n_rows:
+                raise ValueError("empty")
+            available = tuple(sorted(keys))
+    except (csv.Error, ValueError):  # json.JSONDecodeError is a ValueError
+        # let the loader's own reader raise its own error, with file, line and column
+        (read_csv_rows if kind == "csv" else read_jsonl_rows)(path)
+        raise CorpusFormatError("not a valid file of its kind", path=path) from None
+    blocks = [b for i, b in enumerate(blocks) if i == 0 or b[0] < size]
+    return Scan(codec, bom, warnings, available, n_rows, tuple(blocks), size)
+
+
+def _tabular_units(path: Path, kind: str, scan: Scan) -> list[Unit]:
+    where = str(path)
+    bounds = list(scan.blocks) + [(scan.end, None)]
+    return [Unit(kind, path=str(path), where=where, scan=scan, start=start,
+                 stop=bounds[i + 1][0], base=base) for i, (start, base) in enumerate(bounds[:-1])]
+
+
+def _folder_units(folder: Path, columns: Columns, manifest) -> list[Unit]:
+    """The files of a folder as :func:`load_corpus` lists them, each read only when processed."""
+    manifest_path = Path(manifest) if manifest is not None else folder / "manifest.csv"
+    if manifest is not None and not manifest_path.is_file():
+        raise SourceNotFoundError(f"manifest not found: {manifest_path}")
+    listed: dict[str, tuple[int, dict, dict]] = {}
+    if manifest_path.is_file():
+        header, rows, _ = read_csv_rows(manifest_path)
+        columns.check(header, str(manifest_path), needed=("file",))
+        ids: dict[str, int] = {}
+        for line, row in rows:
+            name = (row.get(columns.names["file"]) or "").strip()
+            if not name:
+                raise CorpusFormatError("empty file name; every manifest row names a file",
+                                        path=manifest_path, line=line, column=columns.names["file"])
+            key = Path(name).as_posix()
+            if key in listed:
+                raise CorpusFormatError(
+                    f"file {name!r} is listed twice (first on line {listed[key][0]})",
+                    path=manifest_path, line=line, column=columns.names["file"])
+            meta, extra = columns.extract(row)
+            if meta["article_id"]:
+                if meta["article_id"] in ids:
+                    raise CorpusFormatError(
+                        f"article_id {meta['article_id']!r} is used twice (first on line "
+                        f"{ids[meta['article_id']]})", path=manifest_path, line=line,
+                        column=columns.names["article_id"])
+                ids[meta["article_id"]] = line
+            listed[key] = (line, meta, extra)
+    elif columns.explicit:
+        fld = sorted(columns.explicit)[0]
+        param = {"article_id": "id_col", "event_id": "event_col"}.get(fld, f"{fld}_col")
+        raise ColumnError(f"{param} {columns.names[fld]!r} is not a column of any manifest: "
+                          f"{folder} has no manifest.csv; name one with manifest=")
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder).as_posix()
+        if path.resolve() == manifest_path.resolve() or (path.parent == folder
+                                                         and rel in METADATA_FILES):
+            continue
+        label = f"{folder.name}/{rel}"
+        seen.add(rel)
+        if any(part.startswith(".") for part in Path(rel).parts):
+            units.append(Unit("skip", label=label, note="hidden file or folder (name starts "
+                                                        "with '.'), not an article"))
+        elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            units.append(Unit("skip", label=label, note=f"unsupported file type "
+                              f"{path.suffix or '(no suffix)'!r}; expected .txt, .html or .htm"))
+        elif rel in listed:
+            line, meta, extra = listed[rel]
+            units.append(Unit("file", path=str(path), label=label, meta=meta, extra=extra,
+                              note=f"{manifest_path.name}, line {line}"))
+        else:
+            units.append(Unit("file", path=str(path), label=label, warning=(
+                f"not listed in {manifest_path.name}: no metadata for it" if listed else None)))
+    for key, (line, meta, _) in listed.items():
+        if key not in seen:
+            units.append(Unit("skip", label=f"{manifest_path.name}, line {line}",
+                              meta={"article_id": meta.get("article_id")},
+                              note=f"the manifest lists {key!r}, but there is no such file in "
+                                   f"{folder}"))
+    return units
+
+
+def _parquet_units(path: Path, columns: Columns) -> list[Unit]:
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    available = tuple(meta.schema.names)
+    columns.check(list(available), str(path), needed=("text",))
+    units, first = [], 0
+    for group in range(meta.num_row_groups):
+        n = meta.row_group(group).num_rows
+        units.append(Unit("parquet", path=str(path), where=str(path), start=first,
+                          stop=first + n, base=group, available=available))
+        first += n
+    return units
+
+
+def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None) -> list[Unit]:
+    """Every unit of work of ``source``, in input order (checks paths, columns and formats)."""
+    scan = scan or (lambda path, kind: scan_file(path, kind, blocksize))
+    if isinstance(source, (list, tuple)):
+        return [u for one in source for u in plan(one, columns, manifest=manifest,
+                                                   blocksize=blocksize, scan=scan)]
+    if source is None:
+        data = bundled("data")
+        return _folder_units(bundled("seeds"), columns, manifest or data / "seed_manifest.csv")
+    if isinstance(source, pd.DataFrame):
+        available = tuple(source.columns)
+        columns.check(list(available), "DataFrame", needed=("text",))
+        rows = [(i + 1, row) for i, row in enumerate(source.to_dict("records"))]
+        return [Unit("rows", where="DataFrame", rows=tuple(rows[i:i + CHUNK_ROWS]),
+                     available=available) for i in range(0, len(rows), CHUNK_ROWS)]
+    path = Path(source)
+    if not path.exists():
+        raise SourceNotFoundError(f"corpus source not found: {path}; expected a folder, a .csv, "
+                                  ".jsonl, .parquet, .txt or .html file, or a pandas DataFrame")
+    if path.is_dir():
+        return _folder_units(path, columns, manifest)
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        raise CorpusError(f"{path}: tab-separated files are not supported; save it as CSV")
+    if suffix in (".csv", ".jsonl", ".ndjson"):
+        kind = "csv" if suffix == ".csv" else "jsonl"
+        found = scan(path, kind)
+        columns.check(list(found.available), str(path), needed=("text",))
+        return _tabular_units(path, kind, found)
+    if suffix in (".parquet", ".pq"):
+        return _parquet_units(path, columns)
+    if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return [Unit("file", path=str(path), label=path.name)]
+    raise CorpusError(f"{path}: unsupported corpus source {suffix or 'without a suffix'!r}; "
+                      "expected a folder, a .csv, .jsonl, .parquet, .txt or .html file, or a "
+                      "DataFrame")
+
+
+def unit_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]:
+    """The inputs of one unit, one at a time, exactly as :func:`load_corpus` makes them."""
+    if unit.kind == "skip":
+        yield Input(label=unit.label, meta=dict(unit.meta)).skip(unit.note)
+    elif unit.kind == "file":
+        item = _file_input(Path(unit.path), unit.label, dict(unit.meta), dict(unit.extra),
+                           unit.note, max_bytes)
+        if unit.warning:
+            item.warnings.append(unit.warning)
+        yield item
+    elif unit.kind == "rows":
+        yield from _tabular_inputs(unit.rows, unit.available, columns, unit.where, "row",
+                                   max_bytes, ())
+    elif unit.kind == "parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.ParquetFile(unit.path).read_row_group(unit.base)
+        number = unit.start
+        for batch in table.to_batches(max_chunksize=CHUNK_ROWS):
+            rows = []
+            for row in batch.to_pylist():
+                number += 1
+                rows.append((number, row))
+            yield from _tabular_inputs(rows, unit.available, columns, unit.where, "row",
+                                       max_bytes, ())
+    else:
+        yield from _text_inputs(unit, columns, max_bytes)
+
+
+def _text_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]:
+    scan = unit.scan
+    args = (scan.available, columns, unit.where, "line", max_bytes, scan.warnings)
+    if scan.whole:
+        path = Path(unit.path)
+        rows = read_csv_rows(path)[1] if unit.kind == "csv" else read_jsonl_rows(path)[0]
+        for row in rows:
+            yield from _tabular_inputs([row], *args)
+        return
+    lines = (line for _, line in read_lines(unit.path, scan.codec, unit.start, unit.stop))
+    if unit.kind == "jsonl":
+        for number, line in enumerate(lines, start=unit.base + 1):
+            if line.strip():
+                yield from _tabular_inputs([(number, json.loads(line))], *args)
+        return
+    reader = csv.reader(lines, strict=True)
+    last_end = unit.base
+    for record in reader:
+        start, last_end = last_end + 1, unit.base + reader.line_num
+        if any(cell.strip() for cell in record):
+            yield from _tabular_inputs([(start, dict(zip(scan.available, record)))], *args)
+
+def inputs(units: list[Unit], columns: Columns, max_bytes: int) -> Iterator[Input]:
+    for unit in units:
+        yield from unit_inputs(unit, columns, max_bytes)
+
+
+def total_inputs(units: list[Unit]) -> int | None:
+    total = 0
+    for unit in units:
+        if unit.kind in ("csv", "jsonl"):
+            if unit.start == unit.scan.blocks[0][0]:
+                total += unit.scan.n_rows
+        else:
+            total += unit.n_inputs
+    return total

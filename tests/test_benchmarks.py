@@ -1,0 +1,97 @@
+"""The benchmarks' own pieces work on tiny inputs: the corpus generator and the span check.
+
+Nothing here is timed (speed is measured by ``benchmarks/run.py``, never by tests).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mediacompare as mc
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import synthetic  # noqa: E402
+
+
+def test_generator_is_deterministic_and_says_it_is_synthetic(tmp_path):
+    first = list(synthetic.generate(30, seed=7))
+    assert first == list(synthetic.generate(30, seed=7))
+    assert first != list(synthetic.generate(30, seed=8))
+    assert all(row["note"] == synthetic.NOTE and "synthetic" in row["note"] for row in first)
+    assert {row["outlet"] for row in first} <= set(synthetic.OUTLETS)
+    assert all(o.startswith("Synthetic Outlet") for o in synthetic.OUTLETS)
+    path = synthetic.write(iter(first), tmp_path / "c.jsonl")[0]
+    assert [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] == first
+    assert synthetic.main(["--articles", "3", "--out", str(tmp_path / "x.csv"), "--format", "csv"]) == 0
+
+
+def test_generated_sentences_come_from_the_seeds():
+    sentences, counts, furniture = synthetic.seed_material()
+    assert len(counts) == 5 and furniture
+
+    def of_seed_sentences(paragraph: str) -> bool:
+        return paragraph == "" or any(
+            paragraph.startswith(s) and paragraph[len(s):len(s) + 1] in ("", " ")
+            and of_seed_sentences(paragraph[len(s) + 1:]) for s in set(sentences))
+
+    for row in synthetic.generate(20, seed=1):
+        for paragraph in row["text"].split("\n\n"):
+            assert paragraph in furniture or of_seed_sentences(paragraph), paragraph
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "folder"])
+def test_every_format_loads_to_the_same_articles(tmp_path, fmt):
+    rows = list(synthetic.generate(12, seed=2, duplicate_share=0.3))
+    out = tmp_path / ("articles" if fmt == "folder" else f"c.{fmt}")
+    path = synthetic.write(iter(rows), out, fmt)[0]
+    corpus = mc.load_corpus(pd.read_parquet(path) if fmt == "parquet" else path)
+    assert corpus.articles["article_id"].tolist() == [r["article_id"] for r in rows]
+    assert corpus.articles["outlet"].tolist() == [r["outlet"] for r in rows]
+    assert corpus.articles["duplicate_of"].notna().any()
+    assert set(corpus.load_report["status"]) <= {"loaded", "loaded_with_warning"}
+
+
+def test_parts_split_the_corpus_in_order(tmp_path):
+    paths = synthetic.write(synthetic.generate(10), tmp_path / "parts", "jsonl", parts=3,
+                            n_articles=10)
+    ids = [json.loads(line)["article_id"] for p in paths
+           for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(paths) == 3 and ids == [f"syn-{i:06d}" for i in range(10)]
+
+
+def test_spans_agree_with_spacy_on_the_seeds_and_disagreements_are_reported():
+    pytest.importorskip("spacy")
+    import bench_throughput
+
+    texts = mc.load_corpus().articles["text"].tolist()
+    found, agreed, spacy_agreed = bench_throughput.agreement(mc.load_lexicon(), texts)
+    assert found["comparable_entries"] < found["entries"]  # entries with exceptions left out
+    assert found["comparable"]["agree"] > 0
+    assert found["agreed_identical"]
+    for text in texts:
+        ours = [(m.start, m.end, m.entry.origin) for m in agreed.match(text)]
+        assert ours == spacy_agreed.spans(text)
+    probe = found["probe"]  # the tokenizers part ways on hyphenated words, and it is said
+    assert probe["lexicon_only"] + probe["spacy_only"] > 0 and probe["examples"]
+    # spaCy ignores the exceptions: with every entry, it finds spans the lexicon rules out
+    assert found["all entries"]["spacy_only"] > 0
+
+
+def test_regex_baseline_and_speed_rows_on_a_tiny_sample():
+    pytest.importorskip("spacy")
+    import bench_throughput
+
+    texts = mc.load_corpus().articles["text"].tolist()[:2]
+    lexicon = mc.load_lexicon()
+    _, agreed, spacy_agreed = bench_throughput.agreement(lexicon, texts)
+    rows = bench_throughput.matching_speed(lexicon, agreed, spacy_agreed, texts, rounds=1,
+                                           regex_texts=1)
+    assert [r["vs_spacy"] for r in rows][0] == 1.0
+    assert all(r["words"] > 0 and r["seconds"] > 0 for r in rows)
