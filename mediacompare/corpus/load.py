@@ -223,13 +223,37 @@ def _file_input(path: Path, rel: str, meta: dict, extra: dict, manifest_at: str 
     return item
 
 
-def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, **options):
-    manifest_path = Path(manifest) if manifest is not None else folder / "manifest.csv"
-    if manifest is not None and not manifest_path.is_file():
-        raise SourceNotFoundError(f"manifest not found: {manifest_path}")
-    meta_dir = manifest_path.parent
-    events = events if events is not None else (meta_dir / "events.csv" if (meta_dir / "events.csv").is_file() else None)
-    outlets = outlets if outlets is not None else (meta_dir / "outlets.csv" if (meta_dir / "outlets.csv").is_file() else None)
+@dataclass(frozen=True)
+class FolderEntry:
+    """One entry of a folder corpus, listed before any file is read.
+
+    A file to read has ``path`` (with its manifest metadata and where it came
+    from in ``source``, or a ``warning`` when the manifest leaves it out); an
+    entry that cannot be an article has ``skipped``, the reason.
+    """
+
+    label: str
+    path: Path | None = None
+    meta: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    source: str | None = None
+    warning: str | None = None
+    skipped: str | None = None
+
+    def to_input(self, max_bytes: int) -> Input:
+        """Read the file (or record the skip): the input ``build_corpus`` takes."""
+        if self.skipped is not None:
+            return Input(label=self.label, meta=dict(self.meta)).skip(self.skipped)
+        item = _file_input(self.path, self.label, dict(self.meta), dict(self.extra), self.source,
+                           max_bytes)
+        if self.warning:
+            item.warnings.append(self.warning)
+        return item
+
+
+def _read_manifest(manifest_path: Path, columns: Columns,
+                   folder: Path) -> dict[str, tuple[int, dict, dict]]:
+    """The manifest's rows by file (line, metadata, extra columns); empty without a manifest."""
     listed: dict[str, tuple[int, dict, dict]] = {}
     if manifest_path.is_file():
         header, rows, _ = read_csv_rows(manifest_path)
@@ -258,35 +282,55 @@ def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, *
         param = {"article_id": "id_col", "event_id": "event_col"}.get(fld, f"{fld}_col")
         raise ColumnError(f"{param} {columns.names[fld]!r} is not a column of any manifest: "
                           f"{folder} has no manifest.csv; name one with manifest=")
-    base = folder.name
-    inputs: list[Input] = []
+    return listed
+
+
+def folder_entries(folder: Path, columns: Columns,
+                   manifest: str | Path | None) -> tuple[Path, list[FolderEntry]]:
+    """The manifest's path and every entry of a folder corpus, in load-report order.
+
+    Files come sorted by path; hidden files and unsupported types are skipped
+    with their reason; manifest rows whose file is missing come last. Only the
+    manifest is read here (a malformed one raises); the articles are read by
+    :meth:`FolderEntry.to_input`, so a caller can read them one at a time.
+    """
+    manifest_path = Path(manifest) if manifest is not None else folder / "manifest.csv"
+    if manifest is not None and not manifest_path.is_file():
+        raise SourceNotFoundError(f"manifest not found: {manifest_path}")
+    listed = _read_manifest(manifest_path, columns, folder)
+    entries: list[FolderEntry] = []
     seen: set[str] = set()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
         if path.resolve() == manifest_path.resolve() or (path.parent == folder and rel in METADATA_FILES):
             continue
-        label = f"{base}/{rel}"
+        label = f"{folder.name}/{rel}"
         seen.add(rel)  # a manifest row naming a skipped file is reported by the file's row
         if any(part.startswith(".") for part in Path(rel).parts):
-            inputs.append(Input(label=label).skip("hidden file or folder (name starts with '.'), "
-                                                  "not an article"))
-            continue
-        if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            inputs.append(Input(label=label).skip(
-                f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .html or .htm"))
-            continue
-        if rel in listed:
+            entries.append(FolderEntry(label, skipped="hidden file or folder (name starts with "
+                                                      "'.'), not an article"))
+        elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            entries.append(FolderEntry(label, skipped=(
+                f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .html or .htm")))
+        elif rel in listed:
             line, meta, extra = listed[rel]
-            inputs.append(_file_input(path, label, meta, extra, f"{manifest_path.name}, line {line}",
-                                      options["max_bytes"]))
+            entries.append(FolderEntry(label, path, meta, extra,
+                                       source=f"{manifest_path.name}, line {line}"))
         else:
-            item = _file_input(path, label, {}, {}, None, options["max_bytes"])
-            if listed:
-                item.warnings.append(f"not listed in {manifest_path.name}: no metadata for it")
-            inputs.append(item)
+            entries.append(FolderEntry(label, path, warning=(
+                f"not listed in {manifest_path.name}: no metadata for it" if listed else None)))
     for key, (line, meta, _) in listed.items():
         if key not in seen:
-            inputs.append(Input(label=f"{manifest_path.name}, line {line}",
-                                meta={"article_id": meta.get("article_id")}).skip(
-                f"the manifest lists {key!r}, but there is no such file in {folder}"))
+            entries.append(FolderEntry(
+                f"{manifest_path.name}, line {line}", meta={"article_id": meta.get("article_id")},
+                skipped=f"the manifest lists {key!r}, but there is no such file in {folder}"))
+    return manifest_path, entries
+
+
+def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, **options):
+    manifest_path, entries = folder_entries(folder, columns, manifest)
+    meta_dir = manifest_path.parent
+    events = events if events is not None else (meta_dir / "events.csv" if (meta_dir / "events.csv").is_file() else None)
+    outlets = outlets if outlets is not None else (meta_dir / "outlets.csv" if (meta_dir / "outlets.csv").is_file() else None)
+    inputs = [entry.to_input(options["max_bytes"]) for entry in entries]
     return build_corpus(inputs, events=_read_meta(events), outlets=_read_meta(outlets), **options)

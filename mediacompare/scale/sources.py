@@ -16,7 +16,7 @@ import codecs
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator
@@ -26,10 +26,10 @@ import pandas as pd
 from .._paths import bundled
 from ..corpus.build import Input
 from ..corpus.decode import _BOMS, _binary_reason
-from ..corpus.load import (HTML_SUFFIXES, METADATA_FILES, TEXT_SUFFIXES, Columns, _file_input,
-                           _tabular_inputs)
+from ..corpus.load import (HTML_SUFFIXES, TEXT_SUFFIXES, Columns, FolderEntry, _tabular_inputs,
+                           folder_entries)
 from ..corpus.tabular import _check_header, read_csv_rows, read_jsonl_rows, read_text_file
-from ..errors import ColumnError, CorpusError, CorpusFormatError, SourceNotFoundError
+from ..errors import CorpusError, CorpusFormatError, SourceNotFoundError
 
 __all__ = ["Scan", "Unit", "inputs", "plan", "read_lines", "scan_file", "total_inputs",
            "unit_inputs"]
@@ -58,13 +58,9 @@ class Unit:
     CSV/JSONL file, a batch of DataFrame rows or a Parquet row group."""
 
     kind: str                     # file | skip | csv | jsonl | rows | parquet
-    path: str = ""
-    label: str = ""               # file: its load-report name; skip: the input
+    path: str = ""                # csv/jsonl/parquet: the file
     where: str = ""               # tabular: the file as named in messages
-    meta: dict = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)
-    note: str | None = None       # file: manifest line; skip: the reason
-    warning: str | None = None    # file: not in the manifest
+    entry: FolderEntry | None = None  # file/skip: one entry of a folder (or a single file)
     scan: Scan | None = None
     start: int = 0                # csv/jsonl: byte range [start, stop); parquet: row numbers
     stop: int | None = None
@@ -266,67 +262,9 @@ def _tabular_units(path: Path, kind: str, scan: Scan) -> list[Unit]:
 
 def _folder_units(folder: Path, columns: Columns, manifest) -> list[Unit]:
     """The files of a folder as :func:`load_corpus` lists them, each read only when processed."""
-    manifest_path = Path(manifest) if manifest is not None else folder / "manifest.csv"
-    if manifest is not None and not manifest_path.is_file():
-        raise SourceNotFoundError(f"manifest not found: {manifest_path}")
-    listed: dict[str, tuple[int, dict, dict]] = {}
-    if manifest_path.is_file():
-        header, rows, _ = read_csv_rows(manifest_path)
-        columns.check(header, str(manifest_path), needed=("file",))
-        ids: dict[str, int] = {}
-        for line, row in rows:
-            name = (row.get(columns.names["file"]) or "").strip()
-            if not name:
-                raise CorpusFormatError("empty file name; every manifest row names a file",
-                                        path=manifest_path, line=line, column=columns.names["file"])
-            key = Path(name).as_posix()
-            if key in listed:
-                raise CorpusFormatError(
-                    f"file {name!r} is listed twice (first on line {listed[key][0]})",
-                    path=manifest_path, line=line, column=columns.names["file"])
-            meta, extra = columns.extract(row)
-            if meta["article_id"]:
-                if meta["article_id"] in ids:
-                    raise CorpusFormatError(
-                        f"article_id {meta['article_id']!r} is used twice (first on line "
-                        f"{ids[meta['article_id']]})", path=manifest_path, line=line,
-                        column=columns.names["article_id"])
-                ids[meta["article_id"]] = line
-            listed[key] = (line, meta, extra)
-    elif columns.explicit:
-        fld = sorted(columns.explicit)[0]
-        param = {"article_id": "id_col", "event_id": "event_col"}.get(fld, f"{fld}_col")
-        raise ColumnError(f"{param} {columns.names[fld]!r} is not a column of any manifest: "
-                          f"{folder} has no manifest.csv; name one with manifest=")
-    units: list[Unit] = []
-    seen: set[str] = set()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        rel = path.relative_to(folder).as_posix()
-        if path.resolve() == manifest_path.resolve() or (path.parent == folder
-                                                         and rel in METADATA_FILES):
-            continue
-        label = f"{folder.name}/{rel}"
-        seen.add(rel)
-        if any(part.startswith(".") for part in Path(rel).parts):
-            units.append(Unit("skip", label=label, note="hidden file or folder (name starts "
-                                                        "with '.'), not an article"))
-        elif path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            units.append(Unit("skip", label=label, note=f"unsupported file type "
-                              f"{path.suffix or '(no suffix)'!r}; expected .txt, .html or .htm"))
-        elif rel in listed:
-            line, meta, extra = listed[rel]
-            units.append(Unit("file", path=str(path), label=label, meta=meta, extra=extra,
-                              note=f"{manifest_path.name}, line {line}"))
-        else:
-            units.append(Unit("file", path=str(path), label=label, warning=(
-                f"not listed in {manifest_path.name}: no metadata for it" if listed else None)))
-    for key, (line, meta, _) in listed.items():
-        if key not in seen:
-            units.append(Unit("skip", label=f"{manifest_path.name}, line {line}",
-                              meta={"article_id": meta.get("article_id")},
-                              note=f"the manifest lists {key!r}, but there is no such file in "
-                                   f"{folder}"))
-    return units
+    _, entries = folder_entries(folder, columns, manifest)
+    return [Unit("skip" if entry.skipped is not None else "file", entry=entry)
+            for entry in entries]
 
 
 def _parquet_units(path: Path, columns: Columns) -> list[Unit]:
@@ -376,7 +314,7 @@ def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None
     if suffix in (".parquet", ".pq"):
         return _parquet_units(path, columns)
     if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
-        return [Unit("file", path=str(path), label=path.name)]
+        return [Unit("file", entry=FolderEntry(path.name, path))]
     raise CorpusError(f"{path}: unsupported corpus source {suffix or 'without a suffix'!r}; "
                       "expected a folder, a .csv, .jsonl, .parquet, .txt or .html file, or a "
                       "DataFrame")
@@ -384,14 +322,8 @@ def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None
 
 def unit_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]:
     """The inputs of one unit, one at a time, exactly as :func:`load_corpus` makes them."""
-    if unit.kind == "skip":
-        yield Input(label=unit.label, meta=dict(unit.meta)).skip(unit.note)
-    elif unit.kind == "file":
-        item = _file_input(Path(unit.path), unit.label, dict(unit.meta), dict(unit.extra),
-                           unit.note, max_bytes)
-        if unit.warning:
-            item.warnings.append(unit.warning)
-        yield item
+    if unit.kind in ("file", "skip"):
+        yield unit.entry.to_input(max_bytes)
     elif unit.kind == "rows":
         yield from _tabular_inputs(unit.rows, unit.available, columns, unit.where, "row",
                                    max_bytes, ())
