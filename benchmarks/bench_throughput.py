@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import baselines  # noqa: E402
+from bench_lexicon_size import interleaved_medians as interleaved  # noqa: E402
 from bench_lexicon_size import synthetic_entries  # noqa: E402
 
 WORD_KINDS = frozenset({"word", "number", "abbreviation"})
@@ -36,17 +36,6 @@ WORD_KINDS = frozenset({"word", "number", "abbreviation"})
 #: "false flag" across the hyphen, which the lexicon does not).
 PROBE = ("U.S.-propaganda outlets ran a pro-false flag story about non-militant groups, the "
          "so-called rebels, on a Kremlin-propaganda site.")
-
-
-def interleaved(funcs: dict, rounds: int) -> dict[str, float]:
-    """Median seconds of each function, run in turn round after round."""
-    times: dict[str, list[float]] = {name: [] for name in funcs}
-    for _ in range(rounds):
-        for name, func in funcs.items():
-            start = time.perf_counter()
-            func()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def n_words(text: str) -> int:

@@ -137,7 +137,6 @@ def change_d():
         if starts is None:
             starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
         return max(bisect.bisect_right(starts, offset) - 1, 0) if starts else 0
-    original = voice_mod._speech_nearby
     cache = {"sents": None, "starts": None}
 
     def speech_nearby(quote, tokens, starts, sents, verbs):
@@ -157,7 +156,6 @@ def change_d():
                 if tuple(outside[i:i + k]) in verbs:
                     return True
         return False
-    del original
     return [(voice_mod.Voices, "sentence_id", sentence_id), (voice_mod, "_speech_nearby", speech_nearby)]
 
 
