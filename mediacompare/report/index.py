@@ -79,7 +79,7 @@ def _notebook_rows(pages: Sequence[Any], audiences: Sequence[str]) -> str:
     esc = html.escape
     grouped: dict[str, dict[str, Any]] = {}
     for p in pages:
-        grouped.setdefault(p.notebook, {})[getattr(p, "audience", "student")] = p
+        grouped.setdefault(p.notebook, {})[p.audience] = p
     rows = []
     for notebook, by_audience in grouped.items():
         first = next(iter(by_audience.values()))
@@ -92,10 +92,10 @@ def _notebook_rows(pages: Sequence[Any], audiences: Sequence[str]) -> str:
             cells.append(f'<td><a href="{esc(p.html)}">{esc(audience)}</a> '
                          f'<span class="{esc(p.status)}">{esc(p.status)}</span></td>')
         files = [f'<a href="{esc(p.handout)}">{esc(a)}</a>' for a, p in by_audience.items()
-                 if getattr(p, "handout", None)]
+                 if p.handout]
         cells.append(f"<td><code>{esc(notebook)}</code>"
                      + (f" ({', '.join(files)})" if files else "") + "</td>")
-        n = getattr(first, "solutions", 0)
+        n = first.solutions
         cells.append(f"<td>{n}</td>")
         errors = sorted({p.error for p in by_audience.values() if p.error})
         cells.append(f"<td>{esc('; '.join(errors))}</td>")
@@ -151,7 +151,7 @@ def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest:
     n_ok = sum(p.status == "ok" for p in pages)
     items = _notebook_rows(pages, audiences)
     audience_heads = "".join(f"<th>{esc(a.capitalize())}'s version</th>" for a in audiences)
-    n_exercises = len({p.notebook for p in pages if getattr(p, "solutions", 0)})
+    n_exercises = len({p.notebook for p in pages if p.solutions})
     columns = [c for c in CORPUS_COLUMNS if c in articles.columns]
     corpus_table = _table(_frame_rows(articles, columns), columns, what="articles")
     load_part = ""
