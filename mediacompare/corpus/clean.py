@@ -31,6 +31,7 @@ rule that dropped it, the category and the reason.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,11 +39,14 @@ from pathlib import Path
 
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
+from .linear_re import LinearPatternError, compile_linear
 
 __all__ = ["CleanResult", "Rule", "clean_text", "load_rules"]
 
 RULE_COLUMNS = ("rule_id", "category", "scope", "pattern", "credit_kind", "reason")
-SCOPES = ("line", "rest", "headline", "before_headline")
+SCOPES = ("line", "rest", "block", "headline", "before_headline")
+#: A link block ends after this many headline-like lines.
+BLOCK_MAX_LINES = 12
 CREDIT_KINDS = ("", "photo", "copyright", "author")
 _END_PUNCT = re.compile(r"[.!,;:]['\"”’)\]]*\s*$")
 
@@ -59,8 +63,9 @@ class Rule:
     reason: str
     source: str  # file and line the rule came from
 
-    def compile(self, *, title: str | None = None, sites: tuple[str, ...] = ()) -> re.Pattern | None:
-        """Compile the pattern, filling ``{title}`` and ``{site}``; None if a placeholder is unknown."""
+    def compile(self, *, title: str | None = None, sites: tuple[str, ...] = ()):
+        """Compile the pattern with RE2 (linear time: see :mod:`.linear_re`), filling
+        ``{title}`` and ``{site}``; None if a placeholder is unknown."""
         pattern = self.pattern
         if "{title}" in pattern:
             if not title:
@@ -71,7 +76,7 @@ class Rule:
             if not names:
                 return None
             pattern = pattern.replace("{site}", "|".join(_loose(s) for s in names))
-        return re.compile(pattern)
+        return compile_linear(pattern)
 
 
 def _loose(literal: str) -> str:
@@ -110,7 +115,15 @@ def _load_rules(path: str) -> tuple[Rule, ...]:
     file = Path(path)
     if not file.is_file():
         raise SourceNotFoundError(f"boilerplate rules file not found: {path}")
-    with file.open(encoding="utf-8-sig", newline="") as handle:
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ResourceError(f"{path}: not UTF-8 (byte {exc.start} is {data[exc.start]:#04x}); "
+                            "save the rules file as UTF-8") from None
+    if "\x00" in text:
+        raise ResourceError(f"{path}: holds NUL characters; expected a UTF-8 CSV text file")
+    with io.StringIO(text, newline="") as handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = next(reader)
@@ -165,6 +178,13 @@ def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str,
     except re.error as exc:
         raise ResourceError(f"{where}, column 'pattern': not a valid regular expression "
                             f"({exc})") from None
+    except RecursionError:
+        raise ResourceError(f"{where}, column 'pattern': nested too deeply") from None
+    try:
+        compile_linear(probe)
+    except LinearPatternError as exc:
+        raise ResourceError(f"{where}, column 'pattern': {exc}; rules run on a linear-time "
+                            "engine (RE2) so that no line can stall loading") from None
     if values["credit_kind"] and "who" not in compiled.groupindex:
         raise ResourceError(f"{where}, column 'pattern': a rule with credit_kind "
                             f"{values['credit_kind']!r} needs a (?P<who>...) group")
@@ -186,15 +206,34 @@ def _looks_like_headline(line: str) -> bool:
     return 3 <= len(words) <= 25 and not _END_PUNCT.search(line)
 
 
+def _looks_like_link(line: str) -> bool:
+    """A line that can be a linked headline under a link block: short, no final full stop."""
+    words = line.split()
+    return 1 <= len(words) <= 20 and not _END_PUNCT.search(line)
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+    return bool(key(a)) and key(a) == key(b)
+
+
 def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (),
-               rules: tuple[Rule, ...] | None = None, infer_title: bool = False) -> CleanResult:
+               rules: tuple[Rule, ...] | None = None, infer_title: bool = False,
+               pre_removed: dict[int, dict] | None = None,
+               extracted: bool = False) -> CleanResult:
     """Remove boilerplate lines from ``raw`` (newlines already normalised to LF).
 
     Kept lines are stripped of surrounding whitespace; paragraphs stay
     separated by one blank line, lines of one paragraph by one newline. With
     ``infer_title`` and no ``title``, a short first line without final
     punctuation is taken as the headline (``result.title_found`` and the
-    removed record say so).
+    removed record say so). ``pre_removed`` holds records of lines removed
+    before the rules ran (by the HTML extractor), by 0-based line index.
+    ``extracted`` says a page extractor has already cut the page down to its
+    main text: ``rest`` rules then drop only their own line and
+    ``before_headline`` does not apply, so no rule cuts a paragraph the
+    extractor kept.
 
     >>> r = clean_text("Skip to content\\n\\nBig news\\n\\nIt happened.\\n\\n- Advertisement -\\n\\nMore.",
     ...                title="Big news")
@@ -206,10 +245,10 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
     rules = rules if rules is not None else load_rules()
     lines = raw.split("\n")
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    removed: dict[int, dict] = {}
+    removed: dict[int, dict] = dict(pre_removed or {})
     credits: list[dict] = []
 
-    def drop(i: int, rule: Rule, match: re.Match | None, trigger: int | None = None) -> None:
+    def drop(i: int, rule: Rule, match, trigger: int | None = None) -> None:
         record = {"line_no": i + 1, "text": lines[i].strip(), "rule_id": rule.rule_id,
                   "category": rule.category, "reason": rule.reason,
                   "trigger_line_no": trigger + 1 if trigger is not None else None}
@@ -226,29 +265,49 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
     if title:
         for rule in by_scope["headline"]:
             pattern = rule.compile(title=title)
-            hit = next((i for i in nonblank if pattern is not None and pattern.search(lines[i])), None)
+            hit = next((i for i in nonblank if i not in removed and pattern is not None
+                        and pattern.search(lines[i])), None)
             if hit is not None:
                 headline_at = hit
                 drop(hit, rule, None)
                 break
-    line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest")]
+    line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest", "block")]
     line_rules = [(r, p) for r, p in line_rules if p is not None]
+    for i in sorted(pre_removed or {}):  # a credit line the extractor left out is still a credit
+        for rule, pattern in line_rules:
+            if rule.credit_kind and rule.scope == "line":
+                match = pattern.search(lines[i])
+                if match is not None:
+                    drop(i, rule, match)
+                    break
     half = len(nonblank) / 2
     cut_from = None
+    block: tuple[int, Rule] | None = None  # the heading of the link block being read
     for rank, i in enumerate(nonblank):
         if i in removed:
             continue
+        hit = None
         for rule, pattern in line_rules:
             match = pattern.search(lines[i])
-            if match is None:
+            if match is not None:
+                hit = (rule, match)
+                break
+        if hit is None and block is not None:
+            heading, rule = block
+            if _looks_like_link(lines[i]) and sum(1 for r in removed.values()
+                                                   if r.get("trigger_line_no") == heading + 1) \
+                    < BLOCK_MAX_LINES:
+                drop(i, rule, None, trigger=heading)
                 continue
-            if rule.scope == "rest" and rank >= half:
-                cut_from = i
-                drop(i, rule, match)
-            else:
-                drop(i, rule, match)
-            break
-        if cut_from is not None:
+        block = None
+        if hit is None:
+            continue
+        rule, match = hit
+        drop(i, rule, match)
+        if rule.scope == "block":
+            block = (i, rule)
+        elif rule.scope == "rest" and rank >= half and not extracted:
+            cut_from = i
             break
     if cut_from is not None:
         start = cut_from
@@ -269,7 +328,17 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                               "reason": "taken as the headline (a short first line without final "
                                         "punctuation, and no title was given); the title column keeps it",
                               "trigger_line_no": None}
-    if headline_at is not None:
+    headline_text = title or (lines[headline_at].strip() if headline_at is not None else None)
+    if headline_text:
+        after = headline_at if headline_at is not None else -1
+        first_body = next((i for i in nonblank if i > after and i not in removed), None)
+        if first_body is not None and _same_text(lines[first_body], headline_text):
+            removed[first_body] = {
+                "line_no": first_body + 1, "text": lines[first_body].strip(),
+                "rule_id": "headline_repeated", "category": "headline",
+                "reason": "the headline repeated as the first line of the body",
+                "trigger_line_no": headline_at + 1 if headline_at is not None else None}
+    if headline_at is not None and not extracted:
         for rule in by_scope["before_headline"]:
             pattern = rule.compile()
             for i in nonblank:

@@ -40,6 +40,13 @@ class HtmlText:
     date: str | None = None
     author: str | None = None
     dropped: dict[str, int] = field(default_factory=dict)
+    #: For a line of ``text`` (0-based), the part of the page it sat in, when the markup
+    #: names one (``<nav>``, ``<aside class="related">``, ...).
+    contexts: dict[int, str] = field(default_factory=dict)
+
+
+_LANDMARKS = {"nav", "header", "footer", "aside", "form", "figure", "figcaption", "menu",
+              "dialog", "section", "article", "main", "blockquote"}
 
 
 class _Extractor(HTMLParser):
@@ -53,6 +60,20 @@ class _Extractor(HTMLParser):
         self.title_parts: list[str] | None = None
         self.title_text: str | None = None
         self.meta: dict[str, str] = {}
+        self.stack: list[tuple[str, str | None]] = []
+        self.part_context: list[str | None] = []
+
+    def _describe(self, tag: str, attrs) -> str | None:
+        named = [(k, (v or "")[:40]) for k, v in attrs[:20] if k in ("id", "class", "role")]
+        if tag not in _LANDMARKS and not named:
+            return None
+        return "<" + " ".join([tag] + [f'{k}="{v}"' for k, v in named]) + ">"
+
+    def _context(self) -> str | None:
+        for _, described in reversed(self.stack):
+            if described:
+                return described
+        return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -70,6 +91,9 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self.parts.append("\n")
+            self.part_context.append(None)
+        if tag not in _VOID and not self.skip_depth and len(self.stack) < 512:
+            self.stack.append((tag, self._describe(tag, attrs)))
         if tag == "h1" and self.h1_text is None and self.h1 is None and not self.skip_depth:
             self.h1 = []
 
@@ -89,8 +113,13 @@ class _Extractor(HTMLParser):
         if tag == "h1" and self.h1 is not None:
             self.h1_text = _squash("".join(self.h1))
             self.h1 = None
+        for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 12), -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
         if tag in _BLOCK:
             self.parts.append("\n")
+            self.part_context.append(None)
 
     def handle_data(self, data: str) -> None:
         if self.title_parts is not None:
@@ -101,6 +130,10 @@ class _Extractor(HTMLParser):
         if self.h1 is not None:
             self.h1.append(data)
         self.parts.append(data)
+        self.part_context.append(self._context())
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def _squash(text: str) -> str:
@@ -128,14 +161,32 @@ def html_to_text(markup: str) -> HtmlText:
     parser = _Extractor()
     parser.feed(markup)
     parser.close()
-    raw = "".join(parser.parts)
-    lines = []
-    for line in raw.split("\n"):
+    lines: list[str] = []
+    contexts: dict[int, str] = {}
+    buffer: list[str] = []
+    first_context: list[str | None] = [None]
+
+    def flush() -> None:
         # inside a block, runs of source whitespace (indentation, wrapped
         # source lines) collapse to one space, as a browser shows them
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ")
+        line = _SPACES.sub(" ", "".join(buffer)).strip(" ")
         if line.strip():
+            if first_context[0]:
+                contexts[2 * len(lines)] = first_context[0]
             lines.append(line)
+        buffer.clear()
+        first_context[0] = None
+
+    for part, context in zip(parser.parts, parser.part_context):
+        pieces = part.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                flush()
+            if piece:
+                if first_context[0] is None and piece.strip():
+                    first_context[0] = context
+                buffer.append(piece)
+    flush()
     title = parser.h1_text or _first(parser.meta, _META_TITLE) or parser.title_text or None
     return HtmlText(
         text="\n\n".join(lines),
@@ -143,4 +194,5 @@ def html_to_text(markup: str) -> HtmlText:
         date=_first(parser.meta, _META_DATE),
         author=_first(parser.meta, _META_AUTHOR),
         dropped=parser.dropped,
+        contexts=contexts,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..corpus.build import _build_article
+from ..corpus.build import report_row as build_report_row
 from ..corpus.clean import load_rules
 from ..corpus.load import MAX_BYTES, Columns
 from ..errors import CorpusError
@@ -118,11 +119,11 @@ def iter_articles(source=None, *, progress: bool | None = None, manifest: str | 
     ledger = Ledger()
     for item in track(inputs(units, cols, max_bytes), desc="loading", total=total_inputs(units),
                       progress=progress):
-        article = None if item.skipped else _build_article(item, rule_set)
+        article = None if item.skipped or item.note else _build_article(item, rule_set)
         if article is None:
-            yield report_row(item.label, item.meta.get("article_id"), None, item.skipped), None
+            yield build_report_row(item), None
             continue
         digest = hashlib.sha256(article["text"].encode("utf-8", "surrogatepass")).digest()
         article["article_id"], article["duplicate_of"] = ledger.admit(
             article["article_id"], digest, item.warnings)
-        yield report_row(item.label, article["article_id"], item.warnings, None), article
+        yield build_report_row(item, article["article_id"]), article
