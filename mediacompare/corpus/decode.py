@@ -328,14 +328,18 @@ def choose_encoding(data: bytes, *, html: bool = False, stats=None) -> Choice:
                                   tuple(warnings))
                 return Choice(codec, 0, f"declared in {where} ({label!r}, "
                                         f"{display_name(codec)})", tuple(warnings))
-    wide = _sniff_wide(data)
+    head = data[:_SAMPLE]
+    stats = stats if stats is not None else utf8_stats([data])
+    odd = b"\x00" in head or stats[1] or \
+        sum(head.count(bytes([b])) for b in _CONTROL) > CONTROL_BYTE_LIMIT * len(head)
+    wide = _sniff_wide(data) if odd else None  # valid UTF-8 without NUL or controls is not wide
     if wide:
         return Choice(wide, 0, f"{display_name(wide)} without a byte-order mark (zero and "
                                "high bytes in the pattern of wide text)", tuple(warnings))
     reason = _binary_reason(data)
     if reason:
         raise NotText(reason)
-    n_wide, n_bad, _ = stats if stats is not None else utf8_stats([data])
+    n_wide, n_bad, _ = stats
     if not n_bad:
         return Choice("utf-8", 0, "valid UTF-8" if n_wide else "valid UTF-8 (plain ASCII)",
                       tuple(warnings))
