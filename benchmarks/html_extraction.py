@@ -1,116 +1,240 @@
-"""Share of article and boilerplate passages kept from HTML news pages: old loader vs new.
+"""Share of article and boilerplate passages kept from HTML news pages: the loader before and after.
 
-The pages are written here from the patterns real news sites use (menus, cookie banners,
-bylines, captions, share bars, newsletter prompts, teasers, related links, comment sections,
-footers), with varied markup; each passage is known to be article or boilerplate. "Old" is the
-standard-library parser with the line rules alone; "new" is the loader (trafilatura, then the
-line rules). Run: ``python benchmarks/html_extraction.py``.
+The pages (``html_pages/``: 16 templates in the manner of WordPress themes, Arc- and Drupal-style
+newspaper systems, a wire service, a live blog, a tabloid, a magazine, a legacy table layout, a
+public broadcaster, a blogging platform, a comment-heavy local paper, an AMP page, a page of
+bare ``div`` elements, and three held out while the loader was tuned: a newsletter platform, a
+Ghost-style blog and a portal that appends the next story; 4 pages each, 16 made-up stories on
+14 made-up sites) record the role of
+every text block: article, boilerplate (with its kind: menu, comments, teaser...) or neither
+(pull quotes repeat the body; embedded posts are the story's or not as one likes).
+
+Both loaders read the same folder with ``load_corpus`` in their own process: "before" is the
+package as it was at commit ``4c72392`` (extracted with ``git archive``: the standard library's
+HTML parser and the line rules alone), "after" is this checkout (trafilatura, then the line
+rules). A passage is kept when its text is in the article's clean text: an article passage
+anywhere (whitespace aside); a boilerplate passage as whole words, once its article passages are
+taken out of the text, each occurrence counting for one passage. The load is also timed:
+rounds alternate before and after, and the table gives the median and the ratio.
+
+Run: ``.venv/bin/python benchmarks/html_extraction.py [--rounds 3] [--out results/html_extraction.md]``
 """
 
 from __future__ import annotations
 
-import random
+import argparse
+import datetime
+import json
+import os
+import platform
 import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
 
-from mediacompare.corpus.clean import clean_text, load_rules
-from mediacompare.corpus.extract import extract_page
-from mediacompare.corpus.htmltext import html_to_text
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 
-SUBJECTS = ["the minister", "the mayor", "the central bank", "the opposition leader", "the union",
-            "the regional governor", "the foreign ministry", "the health agency"]
-PLACES = ["Geneva", "Nairobi", "Lima", "Oslo", "Manila", "Tbilisi", "Accra", "Quito"]
-VERBS = ["said on Monday", "told reporters", "announced late on Tuesday", "confirmed in a statement"]
-BOILER = {
-    "nav": ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion"],
-    "cookie": ["We use cookies to personalise content and ads. By continuing you accept our use of cookies.",
-               "Accept all cookies"],
-    "share": ["Share on Facebook", "Share on Twitter", "Email", "Print"],
-    "newsletter": ["Sign up for our daily newsletter", "Get the best stories delivered to your inbox every morning."],
-    "related": ["Related stories", "Floods force thousands from their homes", "Markets slide as oil price climbs",
-                "Court halts mining project after protests"],
-    "comments": ["Comments", "This is the worst decision they could make, I have said it for years.",
-                 "Totally agree with the previous comment, nothing will change."],
-    "footer": ["© 2024 The Example Courier. All rights reserved.", "Privacy policy", "Terms of use"],
-    "promo": ["Most popular", "Storm warning issued for the coast", "Five things to know today"],
-}
+import html_pages  # noqa: E402
 
+BASELINE = "4c72392"
+TARGET_ARTICLE, TARGET_BOILER = 0.95, 0.15
 
-def sentence(rng: random.Random, i: int) -> str:
-    return (f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} that talks in "
-            f"{rng.choice(PLACES)} would continue for a {['second', 'third', 'fourth'][i % 3]} "
-            f"week, with {rng.randint(3, 40)} delegations taking part and a vote expected "
-            f"before the end of the month (paragraph {i}).")
+LOADER = r"""
+import json, sys, time
+import mediacompare as mc
+folder, out = sys.argv[1], sys.argv[2]
+start = time.perf_counter()
+corpus = mc.load_corpus(folder, progress=False)
+elapsed = time.perf_counter() - start
+texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+json.dump({"seconds": elapsed, "module": mc.__file__, "texts": texts}, open(out, "w"))
+"""
 
 
-def page(seed: int) -> tuple[str, list[str], list[str]]:
-    rng = random.Random(seed)
-    body = [sentence(rng, i) for i in range(rng.randint(5, 11))]
-    title = f"Talks in {rng.choice(PLACES)} enter week {seed % 5 + 2} as delegations dig in"
-    boiler = []
-    parts = ["<html><head>", f"<title>{title} | The Example Courier</title>",
-             '<meta name="author" content="Ana Ruiz"></head><body>']
-    style = seed % 3
-
-    def block(tag, key, cls):
-        boiler.extend(BOILER[key])
-        items = "".join(f"<li><a href='/x{k}'>{t}</a></li>" for k, t in enumerate(BOILER[key]))
-        return f"<{tag} class='{cls}'><ul>{items}</ul></{tag}>"
-
-    parts.append(block("nav", "nav", "site-nav"))
-    parts.append(f"<div class='cookie-banner'><p>{BOILER['cookie'][0]}</p><button>{BOILER['cookie'][1]}</button></div>")
-    boiler.extend(BOILER["cookie"])
-    wrapper = ["article", "div class='story-body'", "main"][style]
-    parts.append(f"<{wrapper}><h1>{title}</h1><p class='byline'>By Ana Ruiz</p>")
-    boiler.append("By Ana Ruiz")
-    for i, para in enumerate(body):
-        parts.append(f"<p>{para}</p>")
-        if i == 1:
-            parts.append(block("div", "share", "share-bar"))
-            parts.append("<figure><img src='a.jpg'><figcaption>Delegates arrive for the talks. "
-                         "(Photo: Reuters/Jane Lee)</figcaption></figure>")
-            boiler.append("Delegates arrive for the talks. (Photo: Reuters/Jane Lee)")
-        if i == 3:
-            parts.append(f"<aside class='newsletter'><p>{BOILER['newsletter'][0]}</p><p>{BOILER['newsletter'][1]}</p></aside>")
-            boiler.extend(BOILER["newsletter"])
-    parts.append(f"</{wrapper.split()[0]}>")
-    parts.append("<aside class='related'><h3>Related stories</h3><ul>"
-                 + "".join(f"<li><a href='/r{k}'>{t}</a></li>" for k, t in enumerate(BOILER["related"][1:])) + "</ul></aside>")
-    boiler.extend(BOILER["related"])
-    parts.append("<section id='comments'><h3>Comments</h3>" + "".join(
-        f"<div class='comment'><p>{c}</p></div>" for c in BOILER["comments"][1:]) + "</section>")
-    boiler.extend(BOILER["comments"])
-    parts.append(block("div", "promo", "most-popular"))
-    parts.append("<footer>" + "".join(f"<p>{t}</p>" for t in BOILER["footer"]) + "</footer></body></html>")
-    boiler.extend(BOILER["footer"])
-    return "".join(parts), body, boiler
+def baseline_tree(where: Path, commit: str = BASELINE) -> Path:
+    """The package as it was at ``commit``, extracted under ``where``."""
+    where.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "mediacompare"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
 
 
-def kept(text: str, passages: list[str]) -> int:
-    norm = re.sub(r"\s+", " ", text)
-    return sum(re.sub(r"\s+", " ", p) in norm for p in passages)
+def run_loader(tree: Path, folder: Path, out: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(tree), MEDIACOMPARE_PROGRESS="0")
+    subprocess.run([sys.executable, "-c", LOADER, str(folder), str(out)], env=env, check=True,
+                   cwd=str(folder.parent))
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert Path(result["module"]).resolve().is_relative_to(tree.resolve()), result["module"]
+    return result
 
 
-def main(n_pages: int = 30) -> None:
-    rules = load_rules()
-    totals = {"old": [0, 0], "new": [0, 0]}
-    n_body = n_boiler = 0
-    for seed in range(n_pages):
-        markup, body, boiler = page(seed)
-        n_body += len(body)
-        n_boiler += len(boiler)
-        old = html_to_text(markup)
-        old_text = clean_text(old.text, title=old.title, rules=rules).text
-        new = extract_page(markup)
-        new_text = clean_text(new.text, title=new.title, rules=rules, pre_removed=new.removed,
-                              extracted=new.extracted).text
-        for name, text in (("old", old_text), ("new", new_text)):
-            totals[name][0] += kept(text, body)
-            totals[name][1] += kept(text, boiler)
-    print(f"{n_pages} pages, {n_body} article passages, {n_boiler} boilerplate passages")
-    print("loader  article kept  boilerplate kept")
-    for name, (a, b) in totals.items():
-        print(f"{name:6}  {a / n_body:11.1%}  {b / n_boiler:15.1%}")
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score(page: html_pages.Page, text: str) -> dict:
+    """Which of the page's article and boilerplate passages the clean text kept."""
+    flat = _norm(text)
+    article = page.of("article")
+    kept_article = [(cat, p) for cat, p in article if p in flat]
+    residue = flat
+    for _, p in sorted(article + page.of("neutral"), key=lambda x: -len(x[1])):
+        residue = residue.replace(p, " | ")
+    kept_boiler = []
+    for cat, p in sorted(page.of("boiler"), key=lambda x: -len(x[1])):
+        match = re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", residue)
+        if match:
+            kept_boiler.append((cat, p))
+            residue = residue[:match.start()] + " | " + residue[match.end():]
+    return {"article": article, "kept_article": kept_article, "boiler": page.of("boiler"),
+            "kept_boiler": kept_boiler}
+
+
+def share(n: int, d: int) -> str:
+    return f"{n / d:.1%}" if d else "n/a"
+
+
+def summarise(pages, scores) -> dict:
+    tot = {"a": 0, "ka": 0, "b": 0, "kb": 0, "pages_a": 0, "pages_b": 0}
+    for page in pages:
+        sc = scores[page.name]
+        a, ka, b, kb = len(sc["article"]), len(sc["kept_article"]), len(sc["boiler"]), len(sc["kept_boiler"])
+        tot["a"] += a
+        tot["ka"] += ka
+        tot["b"] += b
+        tot["kb"] += kb
+        tot["pages_a"] += ka / a >= TARGET_ARTICLE
+        tot["pages_b"] += kb / b <= TARGET_BOILER
+    precision = tot["ka"] / (tot["ka"] + tot["kb"]) if tot["ka"] + tot["kb"] else 0.0
+    recall = tot["ka"] / tot["a"]
+    tot["f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return tot
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--out", default=str(HERE / "results" / "html_extraction.md"))
+    parser.add_argument("--keep", help="write the pages to this folder and keep them")
+    parser.add_argument("--extra", action="append", default=[], metavar="COMMIT",
+                        help="also measure the package at this commit (repeatable)")
+    args = parser.parse_args(argv)
+    pages = html_pages.generate()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folder = Path(args.keep) if args.keep else tmp / "pages"
+        html_pages.write(folder, pages)
+        trees = {}
+        for name, commit in [("before", BASELINE)] + [(f"at {c}", c) for c in args.extra]:
+            try:
+                trees[name] = baseline_tree(tmp / commit, commit)
+            except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+                print(f"cannot extract the package at {commit} with git archive: {exc}")
+                return 2
+        trees["after"] = ROOT
+        seconds = defaultdict(list)
+        texts = {}
+        for r in range(args.rounds):
+            for name in (list(trees) if r % 2 == 0 else list(reversed(trees))):
+                result = run_loader(trees[name], folder, tmp / f"{name}.json")
+                seconds[name].append(result["seconds"])
+                texts.setdefault(name, result["texts"])
+    by_name = {}
+    for name in trees:
+        by_name[name] = {p.name: score(p, texts[name].get(p.name, "")) for p in pages}
+    lines = report(pages, by_name, seconds, args.rounds)
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+def report(pages, by_name, seconds, rounds) -> list[str]:
+    n_tpl = len({p.template for p in pages})
+    tot = {name: summarise(pages, sc) for name, sc in by_name.items()}
+    extras = [name for name in by_name if name not in ("before", "after")]
+    n_neutral = sum(len(p.of("neutral")) for p in pages)
+    machine = (f"{datetime.date.today()}; {os.cpu_count()} cores; Python {platform.python_version()} "
+               f"on {platform.system()} {platform.release()}")
+    out = [
+        "# HTML pages: article and boilerplate passages kept, before and after",
+        "",
+        f"Machine: {machine}. Command: `python benchmarks/html_extraction.py`.",
+        "",
+        f"{len(pages)} pages from {n_tpl} templates (`benchmarks/html_pages/`: written for the benchmark, "
+        f"made-up stories and sites, no text from a real site), {tot['after']['a']:,} article passages and "
+        f"{tot['after']['b']:,} boilerplate passages ({n_neutral} pull quotes and embedded posts scored in "
+        "neither). Before: the package at commit "
+        f"`{BASELINE}` (standard-library HTML parser and line rules). After: this checkout (trafilatura, "
+        "then the line rules). Both run `load_corpus` on the same folder, each in its own process, "
+        f"in {rounds} interleaved rounds. Targets: at least {TARGET_ARTICLE:.0%} of article passages and "
+        f"at most {TARGET_BOILER:.0%} of boilerplate passages kept.",
+        "",
+        "| loader | article kept | boilerplate kept | passage F1 | pages with ≥95% article | "
+        "pages with ≤15% boilerplate | load seconds (median) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    held = set(html_pages.HELD_OUT)
+    groups = [("all pages", pages), (f"the {n_tpl - len(held)} templates tuned on",
+                                     [p for p in pages if p.template not in held]),
+              (f"the {len(held)} held-out templates", [p for p in pages if p.template in held])]
+    for name in by_name:
+        for label, group in groups:
+            t = summarise(group, by_name[name])
+            out.append(f"| {name}, {label} | {share(t['ka'], t['a'])} ({t['ka']}/{t['a']}) | "
+                       f"{share(t['kb'], t['b'])} ({t['kb']}/{t['b']}) | {t['f1']:.3f} | "
+                       f"{t['pages_a']}/{len(group)} | {t['pages_b']}/{len(group)} | "
+                       + (f"{statistics.median(seconds[name]):.2f} |" if group is pages else "|"))
+    ratio = statistics.median(seconds["after"]) / statistics.median(seconds["before"])
+    out += ["", f"The held-out templates ({', '.join(sorted(held))}) were written after the "
+                "loader's settings and rules were tuned on the others, and run once.",
+            *([f"\n{', '.join(extras)}: the package at that commit, measured the same way, "
+               "for the record of how the figures moved."] if extras else []),
+            "", f"Loading takes {ratio:.1f}x as long after as before (median of {rounds} "
+                "interleaved rounds, each a fresh process; the extractor parses each page a second "
+                "time).", "", "## By template", "",
+            "| template | pages | article kept before | after | boilerplate kept before | after |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for template in dict.fromkeys(p.template for p in pages):
+        group = [p for p in pages if p.template == template]
+        cells = []
+        for key, kept in (("article", "kept_article"), ("boiler", "kept_boiler")):
+            for name in ("before", "after"):
+                n = sum(len(by_name[name][p.name][key]) for p in group)
+                k = sum(len(by_name[name][p.name][kept]) for p in group)
+                cells.append(share(k, n))
+        out.append(f"| {template} | {len(group)} | {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} |")
+    out += ["", "## Boilerplate kept, by kind", "", "| kind | passages | kept before | kept after |",
+            "| --- | ---: | ---: | ---: |"]
+    kinds = defaultdict(lambda: [0, 0, 0])
+    for p in pages:
+        for cat, _ in by_name["after"][p.name]["boiler"]:
+            kinds[cat][0] += 1
+        for i, name in enumerate(("before", "after"), start=1):
+            for cat, _ in by_name[name][p.name]["kept_boiler"]:
+                kinds[cat][i] += 1
+    for cat, (n, b, a) in sorted(kinds.items(), key=lambda kv: -kv[1][0]):
+        out.append(f"| {cat} | {n} | {share(b, n)} | {share(a, n)} |")
+    out += ["", "## Pages under a target after", ""]
+    misses = []
+    for p in pages:
+        sc = by_name["after"][p.name]
+        lost = [t for c, t in sc["article"] if (c, t) not in sc["kept_article"]]
+        kb = len(sc["kept_boiler"]) / len(sc["boiler"])
+        if lost or kb > TARGET_BOILER:
+            misses.append(f"- `{p.name}`: article {share(len(sc['kept_article']), len(sc['article']))}, "
+                          f"boilerplate {kb:.0%}" + (f"; lost: {'; '.join(repr(t[:70]) for t in lost[:3])}"
+                                                    if lost else "")
+                          + (f"; kept boilerplate: {', '.join(repr(t[:40]) for _, t in sc['kept_boiler'][:4])}"
+                             if kb > TARGET_BOILER else ""))
+    out += misses or ["None."]
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

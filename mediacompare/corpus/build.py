@@ -201,9 +201,11 @@ def _build_article(item: Input, rules) -> dict | None:
     text = raw
     pre_removed: dict[int, dict] = {}
     extracted = False
+    page_site = None
     if item.is_html:
         page = extract_page(raw, use_extractor=rules is not None)
         text, pre_removed, extracted = page.text, page.removed, page.extracted
+        page_site = page.site
         item.warnings.extend(page.warnings)
         for key, value in (("title", page.title), ("date", page.date), ("author", page.author)):
             if not meta.get(key) and value:
@@ -221,7 +223,7 @@ def _build_article(item: Input, rules) -> dict | None:
             item.skip("no visible text: the HTML has markup (or only script/style) but no text")
         return None
     sites = tuple(s for s in (meta.get("outlet"), meta.get("publisher"),
-                              _domain(meta.get("url"))) if s)
+                              _domain(meta.get("url")), page_site) if s)
     if rules is not None:
         result = clean_text(text, title=meta.get("title"), sites=sites, rules=rules,
                             infer_title=item.title_from_text and not meta.get("title"),

@@ -280,11 +280,16 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                 if match is not None:
                     drop(i, rule, match)
                     break
+    block_rules = [(r, p) for r, p in line_rules if r.scope == "block"]
     half = len(nonblank) / 2
     cut_from = None
     block: tuple[int, Rule] | None = None  # the heading of the link block being read
     for rank, i in enumerate(nonblank):
         if i in removed:
+            # a link block is one run of lines: another removal ends it, unless the removed
+            # line is itself a block's heading (the extractor dropped it but kept its links)
+            block = next(((i, r) for r, p in block_rules if i in (pre_removed or {})
+                          and p.search(lines[i])), None)
             continue
         hit = None
         for rule, pattern in line_rules:

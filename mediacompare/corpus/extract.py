@@ -43,6 +43,7 @@ class Page:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    site: str | None = None
     warnings: list[str] = field(default_factory=list)
     extracted: bool = False
 
@@ -98,11 +99,68 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
 
+#: A paragraph of prose: enough words, and a sentence's final punctuation (before any closing
+#: quotation mark or bracket).
+_PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+PROSE_MIN_WORDS = 8
+#: Parts of a page whose text is never kept back: landmarks and classes of page furniture.
+_FURNITURE_TAGS = ("<nav", "<aside", "<footer", "<form", "<figure", "<figcaption", "<dialog",
+                   "<menu", "<button", "<label")
+_FURNITURE_CLASS = re.compile(
+    r"caption|credit|cookie|consent|gdpr|newsletter|subscri|paywall|promo|related|recommend|"
+    r"share|social|comment|respon|reply|byline|author|bio\b|advert|\bads?\b|sponsor|teaser|"
+    r"footer|\bnav|menu|sidebar|widget|\btags?\b|topic|signup|sign-up|alert|banner|popup|modal",
+    re.IGNORECASE)
+MAX_KEPT_BACK = 3
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= PROSE_MIN_WORDS and bool(_PROSE_END.search(line))
+
+
+def _plain_part(where: str | None) -> bool:
+    """The line sat in no landmark or class of page furniture."""
+    return where is None or (not where.startswith(_FURNITURE_TAGS)
+                             and not _FURNITURE_CLASS.search(where))
+
+
+def _kept_back(lines: list[str], nonblank: list[int], dropped: set[int], full) -> set[int]:
+    """Lines the extractor left out that are kept as article text all the same.
+
+    An extractor decides by blocks of markup, and sometimes leaves out prose that the page
+    sets apart from the body: the standfirst (a paragraph between the headline and the first
+    line of the main text, often in its own element) and a paragraph between two lines of the
+    main text (text after a quotation inside a table cell, say). Such a line is kept when it
+    reads as prose (:data:`PROSE_MIN_WORDS` words or more, ending as a sentence ends) and sat
+    in no part of the page that holds furniture (``<nav>``, ``<aside>``, ``<figure>``, a class
+    naming captions, comments, newsletters, related links...); at most :data:`MAX_KEPT_BACK`
+    standfirst lines. The line rules then clean these lines as they clean the rest.
+    """
+    out: set[int] = set()
+    main = [i for i in nonblank if i not in dropped]
+    if not main:
+        return out
+    headline = _key(full.title or "")
+    head = next((i for i in nonblank if headline and _key(lines[i]) == headline), None)
+    first_main = next((i for i in main if head is not None and i > head), None)
+    if head is not None and first_main is not None:
+        for i in nonblank:
+            if head < i < first_main and len(out) < MAX_KEPT_BACK and _prose(lines[i]) \
+                    and _plain_part(full.contexts.get(i)):
+                out.add(i)
+    for pos in range(1, len(nonblank) - 1):
+        i = nonblank[pos]
+        if i in dropped and nonblank[pos - 1] not in dropped and nonblank[pos + 1] not in dropped \
+                and _prose(lines[i]) and _plain_part(full.contexts.get(i)):
+            out.add(i)
+    return out
+
+
 def extract_page(markup: str, *, use_extractor: bool = True) -> Page:
     """The page's visible text with the extractor's removals recorded (see the module docstring)."""
     markup, warnings = guard_markup(markup)
     full = html_to_text(markup)
-    page = Page(full.text, title=full.title, date=full.date, author=full.author,
+    page = Page(full.text, title=full.title, date=full.date, author=full.author, site=full.site,
                 warnings=warnings)
     if not use_extractor or not full.text.strip():
         return page
@@ -126,15 +184,23 @@ def extract_page(markup: str, *, use_extractor: bool = True) -> Page:
         value = getattr(doc, key, None)
         if value and (key != "title" or not page.title):
             setattr(page, key, str(value))
-    kept_lines = {_key(line) for line in main.split("\n")}
+    kept_lines: set[tuple[str, ...]] = set()
+    for line in main.split("\n"):
+        kept_lines.add(_key(line))
+        if line.lstrip().startswith("|"):  # a table row: its cells are lines of the page
+            kept_lines.update(_key(cell) for cell in line.strip().strip("|").split("|"))
+    kept_lines.discard(())
     grams: set[tuple[str, ...]] = set()
     words = _key(main)
     for i in range(len(words) - 3):
         grams.add(words[i:i + 4])
     lines = full.text.split("\n")
+    dropped: list[int] = []
+    nonblank: list[int] = []
     for i, line in enumerate(lines):
         if not line.strip():
             continue
+        nonblank.append(i)
         key = _key(line)
         if not key or key in kept_lines:
             continue
@@ -142,9 +208,14 @@ def extract_page(markup: str, *, use_extractor: bool = True) -> Page:
             quads = [key[j:j + 4] for j in range(len(key) - 3)]
             if sum(q in grams for q in quads) >= 0.6 * len(quads):
                 continue
+        dropped.append(i)
+    kept_back = _kept_back(lines, nonblank, set(dropped), full)
+    for i in dropped:
+        if i in kept_back:
+            continue
         where = full.contexts.get(i)
         page.removed[i] = {
-            "line_no": i + 1, "text": line.strip(), "rule_id": EXTRACTOR_RULE,
+            "line_no": i + 1, "text": lines[i].strip(), "rule_id": EXTRACTOR_RULE,
             "category": "page_furniture",
             "reason": "not part of the page's main text according to the HTML extractor "
                       "(trafilatura)" + (f"; it sat in {where}" if where else ""),

@@ -8,7 +8,9 @@ Block elements (paragraphs, headings, list items, table rows, ``br``) end a
 paragraph, and paragraphs are separated by a blank line, like the captured
 ``.txt`` articles, so the result goes through the same boilerplate rules.
 The page's headline (first ``h1``, else ``og:title``, else ``<title>``),
-author and publication date are read from the markup where present.
+author and publication date are read from the markup where present, and the
+site's name from ``og:site_name`` or the part of ``<title>`` beside the
+headline ("Headline | Site").
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
 _META_TITLE = ("og:title", "twitter:title")
 _META_DATE = ("article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date")
 _META_AUTHOR = ("author", "article:author", "dc.creator")
+_META_SITE = ("og:site_name", "application-name", "publisher")
+#: How a ``<title>`` joins the headline and the site's name.
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
 @dataclass
@@ -39,6 +44,7 @@ class HtmlText:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    site: str | None = None
     dropped: dict[str, int] = field(default_factory=dict)
     #: For a line of ``text`` (0-based), the part of the page it sat in, when the markup
     #: names one (``<nav>``, ``<aside class="related">``, ...).
@@ -147,6 +153,31 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+def _split_title(title: str | None, is_headline) -> tuple[str | None, str | None]:
+    """The headline and the site's name of a ``<title>`` that joins them, when
+    ``is_headline`` recognises one side (a short other side is the site).
+
+    >>> _split_title("Floods close the bridge | The Valley Courier", lambda h: h == "Floods close the bridge")
+    ('Floods close the bridge', 'The Valley Courier')
+    >>> _split_title("Valley Courier - Floods close the bridge", lambda h: h == "Floods close the bridge")
+    ('Floods close the bridge', 'Valley Courier')
+    >>> _split_title("Floods close the bridge", lambda h: True)
+    (None, None)
+    """
+    if not title:
+        return None, None
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        first, _, rest = title.partition(sep)
+        most, _, last = title.rpartition(sep)
+        for head, site in ((first, rest), (rest, first), (most, last)):
+            head, site = _squash(head), _squash(site)
+            if head and is_headline(head) and 0 < len(site.split()) <= 6:
+                return head, site
+    return None, None
+
+
 def html_to_text(markup: str) -> HtmlText:
     """Extract the visible text of an HTML page, one block a line.
 
@@ -188,11 +219,21 @@ def html_to_text(markup: str) -> HtmlText:
                 buffer.append(piece)
     flush()
     title = parser.h1_text or _first(parser.meta, _META_TITLE) or parser.title_text or None
+    site = _first(parser.meta, _META_SITE)
+    if title:  # "Headline | Site": the headline is the h1 (or a line of the page), the rest the site
+        known = title.casefold() if title != parser.title_text else None
+        line_set = {_squash(line).casefold() for line in lines} if known is None else set()
+        head, title_site = _split_title(
+            parser.title_text, lambda h: h.casefold() == known if known else h.casefold() in line_set)
+        site = site or title_site
+        if known is None and head:
+            title = head
     return HtmlText(
         text="\n\n".join(lines),
         title=title or None,
         date=_first(parser.meta, _META_DATE),
         author=_first(parser.meta, _META_AUTHOR),
+        site=site,
         dropped=parser.dropped,
         contexts=contexts,
     )
