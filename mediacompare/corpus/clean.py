@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
-from .linear_re import LinearPatternError, compile_linear
+from .linear_re import LinearPatternError, compile_linear, linear_filter
 
 __all__ = ["CleanResult", "Rule", "clean_text", "load_rules"]
 
@@ -273,6 +273,11 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                 break
     line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest", "block")]
     line_rules = [(r, p) for r, p in line_rules if p is not None]
+    # the rules without placeholders are tried together (one pass over the line for the
+    # literals they need: linear_re.LinearFilter); the others ({site}) one by one
+    fixed = [r for r, _ in line_rules if "{site}" not in r.pattern and "{title}" not in r.pattern]
+    prefilter = linear_filter(tuple(r.pattern for r in fixed))
+    slot = {r.rule_id: k for k, r in enumerate(fixed)}
     for i in sorted(pre_removed or {}):  # a credit line the extractor left out is still a credit
         for rule, pattern in line_rules:
             if rule.credit_kind and rule.scope == "line":
@@ -292,7 +297,11 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                           and p.search(lines[i])), None)
             continue
         hit = None
+        found = prefilter.matching(lines[i])
         for rule, pattern in line_rules:
+            k = slot.get(rule.rule_id)
+            if k is not None and k not in found:
+                continue
             match = pattern.search(lines[i])
             if match is not None:
                 hit = (rule, match)

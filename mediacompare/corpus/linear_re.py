@@ -12,7 +12,10 @@ and its errors are Python's) and writes it out for RE2, keeping Python's
 Unicode meaning of ``\\w``, ``\\d`` and ``\\s`` (RE2's are ASCII-only).
 Constructs that need backtracking are refused with the reason: look-ahead and
 look-behind, back-references, conditionals, atomic groups and possessive
-quantifiers. One difference remains: RE2's ``\\b`` and ``\\B`` see only ASCII
+quantifiers. :func:`linear_filter` tells which of many patterns match a text
+at once (RE2's ``FilteredRE2``: one pass over the text for the literal strings
+the patterns need, then only the patterns whose literals are there), which is
+how the cleaning rules are tried on a line. One difference remains: RE2's ``\\b`` and ``\\B`` see only ASCII
 letters and digits as word characters, so ``\\bcafe`` also matches inside
 "écafe"; the packaged rules put ``\\b`` only beside ASCII letters.
 """
@@ -30,7 +33,7 @@ except ImportError:  # pragma: no cover
 
 import re
 
-__all__ = ["LinearPatternError", "compile_linear", "to_re2"]
+__all__ = ["LinearFilter", "LinearPatternError", "compile_linear", "linear_filter", "to_re2"]
 
 _WORD = r"\p{L}\p{N}_"
 _DIGIT = r"\p{Nd}"
@@ -179,12 +182,60 @@ def compile_linear(pattern: str):
     import re2
 
     translated = to_re2(pattern)
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = 64 << 20
     try:
-        return re2.compile(translated, options)
+        return re2.compile(translated, _options())
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(
             exc.args[0], bytes) else str(exc)
         raise LinearPatternError(f"RE2 cannot compile it ({reason})") from None
+
+
+def _options():
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = 64 << 20
+    return options
+
+
+class LinearFilter:
+    """Which of many Python-syntax patterns match a text, found with RE2's ``FilteredRE2``.
+
+    The text is scanned once for the literal strings ("atoms") the patterns
+    require (a set of literals, matched by an automaton whose size is bounded
+    by the literals'), and only the patterns whose atoms are all there are run
+    on it; a pattern that requires no literal is always run. Every step is
+    linear in the text. The answer is the one the patterns' own ``search``
+    gives, in a fraction of the time when there are dozens of patterns and
+    most lines match none (the Python wrapper's cost per call dominates).
+
+    >>> f = linear_filter((r"(?i)^\\s*advertisement\\s*$", r"cookies", r"^\\d+$"))
+    >>> sorted(f.matching("We use cookies.")), sorted(f.matching("ADVERTISEMENT")), sorted(f.matching("no"))
+    ([1], [0], [])
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        import re2
+
+        self.patterns = patterns
+        self._filter = None
+        if patterns:
+            self._filter = re2.Filter()
+            for pattern in patterns:
+                self._filter.Add(to_re2(pattern), _options())
+            self._filter.Compile()
+
+    def matching(self, text: str) -> frozenset[int]:
+        """The indices of the patterns that match somewhere in ``text``."""
+        if self._filter is None:
+            return frozenset()
+        return frozenset(self._filter.Match(text) or ())
+
+
+@lru_cache(maxsize=64)
+def linear_filter(patterns: tuple[str, ...]) -> LinearFilter:
+    """A (cached) :class:`LinearFilter` of ``patterns``; :class:`LinearPatternError` if one is refused."""
+    for pattern in patterns:
+        compile_linear(pattern)  # refuses what RE2 cannot run, with the reason
+    return LinearFilter(patterns)
