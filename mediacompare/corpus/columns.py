@@ -8,9 +8,10 @@ alias (``event`` for ``event_id``; ``source`` or ``publication`` for
 ``outlet``; ``headline`` for ``title``; ``published`` or ``pubdate`` for
 ``date``; ``body`` or ``content`` for ``text``, ...). Every other column is
 kept as an extra column of the articles table. :meth:`Columns.resolve` says
-all this in a note for the load report, with a warning for a column that
+all this in a note for the load report (every CSV, JSONL file, DataFrame and
+manifest gets a row with status ``read``), with a warning for a column that
 looks like a field but is not used (a second candidate, or a near-miss
-spelling such as ``titel``).
+spelling such as ``titel``: status ``read_with_warning``).
 
 Cells are made into clean strings: lone surrogates (valid in JSON, fatal
 to pandas' Arrow strings) become U+FFFD, NUL characters are removed and line
@@ -114,15 +115,28 @@ class Columns:
                                 f"({fld} is read from {names[fld]!r})" if names[fld] in available
                                 else f"column {column!r} looks like {fld} but is not used; "
                                 f"map it with {_PARAM.get(fld, fld + '_col')}={column!r}")
-        parts = [f"{f} from {c!r}" for f, c in found.items()]
-        note = ""
-        if parts:
-            note = "columns read by their common names: " + ", ".join(parts)
-        if extra:
-            note += ("; " if note else "") + ("other columns kept as extra article columns: "
-                                              + ", ".join(map(str, extra)))
+        note = self.describe(names, found, extra, available, fields)
         copy = Columns(names, set(self.explicit), found)
         return copy, note, warnings
+
+    def describe(self, names: dict[str, str], found: dict[str, str], extra: list[str],
+                 available: list[str], fields: tuple[str, ...]) -> str:
+        """The load report's account of a source's columns: what was read under which name,
+        and which columns are kept as extra article columns."""
+        own = [f for f in fields if f not in found and f not in self.explicit and names[f] in available]
+        mapped = [f"{f} from {names[f]!r} ({_PARAM.get(f, f + '_col')})" for f in fields
+                  if f in self.explicit and names[f] in available]
+        parts = []
+        if own:
+            parts.append("columns read by their own names: " + ", ".join(own))
+        if mapped:
+            parts.append("mapped: " + ", ".join(mapped))
+        if found:
+            parts.append("read by a common name: " + ", ".join(f"{f} from {c!r}"
+                                                               for f, c in found.items()))
+        parts.append("other columns kept as extra article columns: " + ", ".join(map(str, extra))
+                     if extra else "no other columns")
+        return "; ".join(parts)
 
     def extract(self, row: dict[str, Any]) -> tuple[dict[str, str | None], dict[str, Any], list[str]]:
         """Split a row into the known metadata fields, the extra columns and warnings."""

@@ -20,7 +20,10 @@ text.
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .htmltext import html_to_text
@@ -156,6 +159,23 @@ def _kept_back(lines: list[str], nonblank: list[int], dropped: set[int], full) -
     return out
 
 
+_QUIET = threading.Lock()
+
+
+@contextmanager
+def _quiet(name: str = "trafilatura"):
+    """Silence a library's log records while it runs: its complaints about a page (an empty
+    tree, a fragment) reach the user as the page's warnings, not as stray log lines."""
+    logger = logging.getLogger(name)
+    with _QUIET:
+        level = logger.level
+        logger.setLevel(logging.CRITICAL + 1)
+        try:
+            yield
+        finally:
+            logger.setLevel(level)
+
+
 def extract_page(markup: str, *, use_extractor: bool = True) -> Page:
     """The page's visible text with the extractor's removals recorded (see the module docstring)."""
     markup, warnings = guard_markup(markup)
@@ -167,9 +187,10 @@ def extract_page(markup: str, *, use_extractor: bool = True) -> Page:
     try:
         import trafilatura
 
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                          include_tables=True, include_images=False,
-                                          deduplicate=False, favor_recall=True)
+        with _quiet():
+            doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                              include_tables=True, include_images=False,
+                                              deduplicate=False, favor_recall=True)
     except Exception as exc:  # the extractor is a third party: its failure is a warning
         page.warnings.append(f"the HTML extractor failed ({type(exc).__name__}); the whole "
                              "visible text is kept and the line rules clean it")

@@ -128,8 +128,9 @@ def walk(folder: Path, *, follow_links: bool = False) -> list[tuple[str, Path, s
                     inside = target == root or root in target.parents
                     if not inside and not follow_links:
                         out.append((rel, path, f"symbolic link to {target}, outside the corpus "
-                                               "folder: not read (pass follow_links=True to "
-                                               "read files that links point to)"))
+                                               "folder: not read (pass follow_links=True, or "
+                                               "--follow-links on the command line, to read "
+                                               "files that links point to)"))
                         continue
                     info = target.stat()
                     if stat.S_ISDIR(info.st_mode):
@@ -169,9 +170,7 @@ def _read_manifest(manifest_path: Path, columns: Columns, folder: Path):
                                                     FIELDS + ("file",))
         columns.check(header, str(manifest_path), needed=("file",))
         messages = [*warnings, *look_alike]
-        if messages or columns.found:
-            notes.append(FolderEntry(manifest_path.name, note=note or "manifest read",
-                                     warning="; ".join(messages) or None))
+        notes.append(FolderEntry(manifest_path.name, note=note, warning="; ".join(messages) or None))
         ids: dict[str, int] = {}
         for line, row in rows:
             name = (row.get(columns.names["file"]) or "").strip()

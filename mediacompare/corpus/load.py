@@ -20,8 +20,8 @@ from .folder import (HTML_SUFFIXES, METADATA_FILES, TEXT_SUFFIXES, FolderEntry, 
 from .tabular import BadRow, read_csv_rows, read_jsonl_rows
 
 __all__ = ["HTML_SUFFIXES", "MAX_BYTES", "METADATA_FILES", "TEXT_SUFFIXES", "Columns",
-           "FolderEntry", "dataframe_inputs", "folder_entries", "load_corpus", "resolve_columns",
-           "tabular_source"]
+           "FolderEntry", "dataframe_inputs", "folder_entries", "folder_metadata", "load_corpus",
+           "resolve_columns", "tabular_source"]
 
 #: Default size limit for one article (a file, or one text of a CSV/JSONL/DataFrame).
 MAX_BYTES = 5_000_000
@@ -79,8 +79,8 @@ def load_corpus(source: str | Path | pd.DataFrame | None = None, *,
     Examples
     --------
     >>> corpus = load_corpus()
-    >>> len(corpus), sorted(corpus.load_report["status"].unique())
-    (5, ['loaded'])
+    >>> len(corpus), corpus.load_report["status"].tolist()   # the manifest's row, then the files
+    (5, ['read', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded'])
     >>> corpus.articles.loc[0, "outlet"]
     'Fort Russ News'
     """
@@ -163,9 +163,8 @@ def tabular_source(rows, available, columns: Columns, where: str, unit: str, max
     kept or not used comes first), then its rows' inputs."""
     resolved, note, look_alike = resolve_columns(columns, list(available), where)
     inputs = []
-    if with_note and (resolved.found or look_alike):
-        inputs.append(Input(label=f"{where} (columns)", note=note or "columns",
-                            warnings=list(look_alike)))
+    if with_note:
+        inputs.append(Input(label=f"{where} (columns)", note=note, warnings=list(look_alike)))
     inputs.extend(_tabular_inputs(rows, available, resolved, where, unit, max_bytes, warnings,
                                   encoding=encoding))
     return inputs
@@ -206,14 +205,24 @@ def _tabular_inputs(rows, available, columns: Columns, where: str, unit: str, ma
     return inputs
 
 
+def folder_metadata(manifest_path: Path, events=None, outlets=None) -> tuple[dict, list[Input]]:
+    """The events and outlets tables of a folder corpus (the files given, else ``events.csv``
+    and ``outlets.csv`` beside the manifest) and a row for each whose decoding needed a
+    warning. The streaming path reads them with this too, so both load reports agree."""
+    meta_dir = manifest_path.parent
+    if events is None and (meta_dir / "events.csv").is_file():
+        events = meta_dir / "events.csv"
+    if outlets is None and (meta_dir / "outlets.csv").is_file():
+        outlets = meta_dir / "outlets.csv"
+    notes: list[Input] = []
+    meta = {"events": _read_meta(events, notes), "outlets": _read_meta(outlets, notes)}
+    return meta, notes
+
+
 def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, follow_links,
                  **options):
     manifest_path, entries = folder_entries(folder, columns, manifest, follow_links=follow_links,
                                             events=events, outlets=outlets)
-    meta_dir = manifest_path.parent
-    events = events if events is not None else (meta_dir / "events.csv" if (meta_dir / "events.csv").is_file() else None)
-    outlets = outlets if outlets is not None else (meta_dir / "outlets.csv" if (meta_dir / "outlets.csv").is_file() else None)
-    notes: list[Input] = []
-    meta = {"events": _read_meta(events, notes), "outlets": _read_meta(outlets, notes)}
+    meta, notes = folder_metadata(manifest_path, events, outlets)
     inputs = [entry.to_input(options["max_bytes"]) for entry in entries]
     return build_corpus(notes + inputs, **meta, **options)

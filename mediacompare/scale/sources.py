@@ -30,7 +30,7 @@ from ..corpus.decode import (DETECT_BYTES, NotText, _replaced_warning, choose_en
                              decode_replacing, utf8_stats)
 from ..corpus.charsets import display_name
 from ..corpus.load import (HTML_SUFFIXES, TEXT_SUFFIXES, Columns, FolderEntry, _tabular_inputs,
-                           dataframe_inputs, folder_entries, resolve_columns)
+                           dataframe_inputs, folder_entries, folder_metadata, resolve_columns)
 from ..corpus.tabular import (_check_header, _delimiter_note, detect_delimiter, parse_json_row,
                               read_csv_rows, read_jsonl_rows)
 from ..errors import CorpusError, CorpusFormatError, SourceNotFoundError
@@ -258,10 +258,8 @@ def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
 
 def _note_units(columns: Columns, available, where: str) -> tuple[Columns, list[Unit]]:
     resolved, note, look_alike = resolve_columns(columns, list(available), where)
-    units = []
-    if resolved.found or look_alike:
-        units.append(Unit("note", note=Input(label=f"{where} (columns)", note=note or "columns",
-                                             warnings=list(look_alike))))
+    units = [Unit("note", note=Input(label=f"{where} (columns)", note=note,
+                                     warnings=list(look_alike)))]
     return resolved, units
 
 
@@ -276,11 +274,14 @@ def _tabular_units(path: Path, kind: str, scan: Scan, columns: Columns) -> list[
 
 def _folder_units(folder: Path, columns: Columns, manifest, follow_links: bool = False,
                   events=None, outlets=None) -> list[Unit]:
-    """The files of a folder as :func:`load_corpus` lists them, each read only when processed."""
-    _, entries = folder_entries(folder, columns, manifest, follow_links=follow_links,
-                                events=events, outlets=outlets)
-    return [Unit("skip" if entry.skipped is not None else "file", entry=entry)
-            for entry in entries]
+    """The files of a folder as :func:`load_corpus` lists them, each read only when processed,
+    after a row for an events or outlets file whose decoding needed a warning (read now, as
+    :func:`load_corpus` reads them, though the aggregates do not use their tables)."""
+    manifest_path, entries = folder_entries(folder, columns, manifest, follow_links=follow_links,
+                                            events=events, outlets=outlets)
+    _, notes = folder_metadata(manifest_path, events, outlets)
+    return [Unit("note", note=note) for note in notes] + [
+        Unit("skip" if entry.skipped is not None else "file", entry=entry) for entry in entries]
 
 
 def _parquet_units(path: Path, columns: Columns) -> list[Unit]:
@@ -308,7 +309,8 @@ def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None
     scan = scan or (lambda path, kind: scan_file(path, kind, blocksize))
     if isinstance(source, (list, tuple)):
         return [u for one in source for u in plan(one, columns, manifest=manifest,
-                                                   blocksize=blocksize, scan=scan)]
+                                                   blocksize=blocksize, scan=scan,
+                                                   follow_links=follow_links)]
     if source is None:
         data = bundled("data")
         return _folder_units(bundled("seeds"), columns, manifest or data / "seed_manifest.csv",
