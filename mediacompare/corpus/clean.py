@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
-from .linear_re import LinearPatternError, compile_linear, linear_filter
+from .linear_re import LinearPatternError, compile_linear, linear_filter, to_re2
 
 __all__ = ["CleanResult", "Rule", "clean_text", "load_rules"]
 
@@ -152,6 +152,13 @@ def _load_rules(path: str) -> tuple[Rule, ...]:
             raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
     if not rules:
         raise ResourceError(f"{path}: no rules found; expected at least one row after the header")
+    fixed = [r for r in rules if _fixed(r)]
+    try:  # the rules without placeholders are compiled once, together (see clean_text)
+        linear_filter(tuple(r.pattern for r in fixed))
+    except LinearPatternError as exc:
+        rule = fixed[exc.args[1]]
+        raise ResourceError(f"{rule.source}, column 'pattern': {exc.args[0]}; rules run on a "
+                            "linear-time engine (RE2) so that no line can stall loading") from None
     return tuple(rules)
 
 
@@ -181,7 +188,11 @@ def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str,
     except RecursionError:
         raise ResourceError(f"{where}, column 'pattern': nested too deeply") from None
     try:
-        compile_linear(probe)
+        if "{site}" in values["pattern"] or "{title}" in values["pattern"] \
+                or values["scope"] not in ("line", "rest", "block"):
+            compile_linear(probe)
+        else:
+            to_re2(probe)  # compiled with the others in load_rules' filter
     except LinearPatternError as exc:
         raise ResourceError(f"{where}, column 'pattern': {exc}; rules run on a linear-time "
                             "engine (RE2) so that no line can stall loading") from None
@@ -189,6 +200,17 @@ def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str,
         raise ResourceError(f"{where}, column 'pattern': a rule with credit_kind "
                             f"{values['credit_kind']!r} needs a (?P<who>...) group")
     return Rule(source=where, **values)
+
+
+def _fixed(rule: Rule) -> bool:
+    return rule.scope in ("line", "rest", "block") and "{site}" not in rule.pattern \
+        and "{title}" not in rule.pattern
+
+
+def _prefilter(rules: tuple[Rule, ...]):
+    """The filter of the rules without placeholders, and each one's index in it."""
+    fixed = [r for r in rules if _fixed(r)]
+    return linear_filter(tuple(r.pattern for r in fixed)), {r.rule_id: k for k, r in enumerate(fixed)}
 
 
 @dataclass
@@ -271,13 +293,13 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                 headline_at = hit
                 drop(hit, rule, None)
                 break
-    line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest", "block")]
-    line_rules = [(r, p) for r, p in line_rules if p is not None]
     # the rules without placeholders are tried together (one pass over the line for the
     # literals they need: linear_re.LinearFilter); the others ({site}) one by one
-    fixed = [r for r, _ in line_rules if "{site}" not in r.pattern and "{title}" not in r.pattern]
-    prefilter = linear_filter(tuple(r.pattern for r in fixed))
-    slot = {r.rule_id: k for k, r in enumerate(fixed)}
+    prefilter, slot = _prefilter(rules)
+    line_rules = [(r, prefilter.regex(slot[r.rule_id]) if r.rule_id in slot
+                   else r.compile(sites=sites))
+                  for r in rules if r.scope in ("line", "rest", "block")]
+    line_rules = [(r, p) for r, p in line_rules if p is not None]
     for i in sorted(pre_removed or {}):  # a credit line the extractor left out is still a credit
         for rule, pattern in line_rules:
             if rule.credit_kind and rule.scope == "line":

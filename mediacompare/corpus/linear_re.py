@@ -222,8 +222,15 @@ class LinearFilter:
         self._filter = None
         if patterns:
             self._filter = re2.Filter()
-            for pattern in patterns:
-                self._filter.Add(to_re2(pattern), _options())
+            for index, pattern in enumerate(patterns):
+                try:
+                    translated = to_re2(pattern)
+                except LinearPatternError as exc:
+                    raise LinearPatternError(str(exc), index) from None
+                try:
+                    self._filter.Add(translated, _options())
+                except re2.error:
+                    raise LinearPatternError("RE2 cannot compile it", index) from None
             self._filter.Compile()
 
     def matching(self, text: str) -> frozenset[int]:
@@ -232,10 +239,13 @@ class LinearFilter:
             return frozenset()
         return frozenset(self._filter.Match(text) or ())
 
+    def regex(self, index: int):
+        """Pattern ``index``, compiled once for the filter (``search`` as :func:`compile_linear`'s)."""
+        return self._filter.re(index)
+
 
 @lru_cache(maxsize=64)
 def linear_filter(patterns: tuple[str, ...]) -> LinearFilter:
-    """A (cached) :class:`LinearFilter` of ``patterns``; :class:`LinearPatternError` if one is refused."""
-    for pattern in patterns:
-        compile_linear(pattern)  # refuses what RE2 cannot run, with the reason
+    """A (cached) :class:`LinearFilter` of ``patterns``; :class:`LinearPatternError` (its second
+    argument the index of the pattern) if one is refused."""
     return LinearFilter(patterns)
