@@ -179,6 +179,12 @@ def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str,
         raise ResourceError(f"{where}, column 'credit_kind': unknown credit kind "
                             f"{values['credit_kind']!r}; expected empty or one of "
                             f"{', '.join(k for k in CREDIT_KINDS if k)}")
+    control = next((ch for ch in values["pattern"] if ord(ch) < 32 or ord(ch) == 127), None)
+    if control is not None:
+        raise ResourceError(f"{where}, column 'pattern': holds the control character "
+                            f"U+{ord(control):04X} at position {values['pattern'].index(control) + 1}"
+                            " (a '\\b' written where a backslash was lost?); write escapes as "
+                            "a backslash and a letter")
     probe = values["pattern"].replace("{title}", "title").replace("{site}", "site")
     try:
         compiled = re.compile(probe)
@@ -228,6 +234,14 @@ def _looks_like_headline(line: str) -> bool:
     return 3 <= len(words) <= 25 and not _END_PUNCT.search(line)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Eight words or more, ending as a sentence ends."""
+    return len(line.split()) >= 8 and bool(_SENTENCE_END.search(line))
+
+
 def _looks_like_link(line: str) -> bool:
     """A line that can be a linked headline under a link block: short, no final full stop."""
     words = line.split()
@@ -253,8 +267,9 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
     removed record say so). ``pre_removed`` holds records of lines removed
     before the rules ran (by the HTML extractor), by 0-based line index.
     ``extracted`` says a page extractor has already cut the page down to its
-    main text: ``rest`` rules then drop only their own line and
-    ``before_headline`` does not apply, so no rule cuts a paragraph the
+    main text: ``rest`` rules then drop only their own line (and not even that
+    when a paragraph of the main text follows it: a "Discussion" subheading)
+    and ``before_headline`` does not apply, so no rule cuts a paragraph the
     extractor kept.
 
     >>> r = clean_text("Skip to content\\n\\nBig news\\n\\nIt happened.\\n\\n- Advertisement -\\n\\nMore.",
@@ -339,6 +354,11 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
         if hit is None:
             continue
         rule, match = hit
+        if rule.scope == "rest" and extracted and rank + 1 < len(nonblank) \
+                and nonblank[rank + 1] not in removed and _reads_as_prose(lines[nonblank[rank + 1]]):
+            # after an extractor, a "Discussion" or "Comments" line followed by a paragraph of
+            # the main text is the article's own heading, not the start of a comment section
+            continue
         drop(i, rule, match)
         if rule.scope == "block":
             block = (i, rule)
