@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 import mediacompare as mc
-from mediacompare.corpus.clean import _prefilter, load_rules
-from mediacompare.corpus.linear_re import compile_linear
+from mediacompare.corpus.clean import load_rules
 
 BEFORE = "The council met on Tuesday evening to discuss the flood defences, officials said."
 AFTER = "A decision is expected next month, after a public consultation closes."
@@ -187,6 +186,8 @@ EXAMPLES = {
 def test_every_packaged_rule_fires_on_an_example():
     """A rule that can match nothing (a pattern spoiled by a lost backslash or quote, say) fails
     here: every line rule matches an example written for it or for the cases above."""
+    from mediacompare.corpus.linear_re import compile_linear
+
     lines = list(EXAMPLES.values()) + [line for _, ls, _ in CASES for line in ls]
     for rule in load_rules():
         if rule.scope in ("line", "rest", "block") and "{" not in rule.pattern:
@@ -215,6 +216,9 @@ LINES = [line for _, lines, near in CASES for line in [*lines, near]] + [
 
 
 def test_the_prefilter_finds_exactly_the_rules_that_match():
+    from mediacompare.corpus.clean import _prefilter
+    from mediacompare.corpus.linear_re import compile_linear
+
     rules = load_rules()
     prefilter, slot = _prefilter(rules)
     fixed = sorted(slot, key=slot.get)

@@ -220,13 +220,19 @@ def test_a_paragraph_the_extractor_loses_between_two_it_keeps_comes_back():
         assert paragraph in kept, paragraph[:50]
 
 
-@pytest.mark.parametrize("markup", [
-    "<p>x</p>", "<html></html>", "<<<>>>", "<table><tr><td></td></tr></table>",
-    "<p>" + "word " * 10 + "</p>" * 500,
+@pytest.mark.parametrize("markup, status", [
+    ("<p>x</p>", "skipped"), ("<html></html>", "skipped"), ("<<<>>>", "loaded_with_warning"),
+    ("<table><tr><td></td></tr></table>", "skipped"), ("<p>" + "word " * 10 + "</p>" * 500,
+                                                     "loaded_with_warning"),
+    ("<html><body>" + "<div>" * 3000 + "Deep text, officials said." + "</div>" * 3000
+     + "</body></html>", "loaded_with_warning"),
 ])
-def test_pages_the_extractor_cannot_read_still_load_with_a_row(markup):
-    corpus = mc.load_corpus(__import__("pandas").DataFrame({"text": [markup]}))  # text, not HTML
-    assert len(corpus.load_report) == 2  # the columns' row and the text's
+def test_pages_the_extractor_cannot_read_still_load_with_a_row(tmp_path, markup, status):
+    (tmp_path / "page.html").write_text(markup, encoding="utf-8")
+    corpus = mc.load_corpus(tmp_path / "page.html")
+    assert len(corpus.load_report) == 1
+    row = corpus.load_report.iloc[0]
+    assert row["status"] == status and row["reason"], row.to_dict()
 
 
 def test_a_page_the_extractor_finds_no_main_text_in_keeps_its_text_with_a_warning(tmp_path):
