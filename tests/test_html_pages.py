@@ -242,3 +242,34 @@ def test_a_page_the_extractor_finds_no_main_text_in_keeps_its_text_with_a_warnin
     row = corpus.load_report.iloc[0]
     assert corpus.articles.iloc[0]["text"] == "Just a line of text, as a fragment."
     assert row["status"] == "loaded_with_warning" and "extractor found no main text" in row["reason"]
+
+
+# ------------------------------------------------------------------ the benchmark's own pieces
+
+def test_the_benchmark_pages_and_their_scoring():
+    """The HTML benchmark's pages are varied and their passages known; its scoring counts an
+    article text as all article, and a page's whole visible text as nearly all boilerplate."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import html_extraction
+    import html_pages
+    from mediacompare.corpus.htmltext import html_to_text
+
+    pages = html_pages.generate()
+    assert [p.markup for p in pages] == [p.markup for p in html_pages.generate()]
+    assert len(pages) >= 40 and len({p.template for p in pages}) >= 12
+    assert len({p.name for p in pages}) == len(pages)
+    for page in pages:
+        article, boiler = page.of("article"), page.of("boiler")
+        assert len(article) >= 5 and len(boiler) >= 10, page.name
+        body = " ".join(text for _, text in article)
+        clash = [b for _, b in boiler if len(b.split()) >= 4 and b in body]
+        assert not clash, (page.name, clash)
+        only_article = html_extraction.score(page, "\n\n".join(text for _, text in article))
+        assert len(only_article["kept_article"]) == len(article)
+        assert only_article["kept_boiler"] == []
+        everything = html_extraction.score(page, html_to_text(page.markup).text)
+        assert len(everything["kept_article"]) == len(article), page.name
+        assert len(everything["kept_boiler"]) >= 0.9 * len(boiler), page.name

@@ -106,7 +106,9 @@ class Doc:
 
     def block(self, tag: str, text: str, role: str, cat: str = "", attrs: str = "") -> None:
         """``<tag attrs>text</tag>``, the text recorded with its role."""
-        self.parts.append(f"<{tag}{' ' + attrs if attrs else ''}>{inline(text)}</{tag}>")
+        # a line break after each element, as page sources have (inline elements written
+        # back to back would run their words together, as a browser shows them)
+        self.parts.append(f"<{tag}{' ' + attrs if attrs else ''}>{inline(text)}</{tag}>\n")
         self.note(role, cat, text)
 
     def note(self, role: str, cat: str, text: str) -> None:
@@ -123,7 +125,7 @@ class Doc:
         self.raw(f"<{outer}{' ' + attrs if attrs else ''}>")
         for item in items:
             slug = re.sub(r"\W+", "-", item.lower()).strip("-")
-            self.raw(f'<{li}><a href="{href}{slug}">{html.escape(item, quote=False)}</a></{li}>')
+            self.raw(f'<{li}><a href="{href}{slug}">{html.escape(item, quote=False)}</a></{li}>\n')
             self.note("boiler", cat, item)
         self.raw(f"</{outer}>")
 
