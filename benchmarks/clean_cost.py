@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import mediacompare.corpus.clean as clean_module  # noqa: E402
+import mediacompare.corpus.rules as rules_module  # noqa: E402  (where the rules are compiled)
 from html_extraction import BASELINE, baseline_tree  # noqa: E402
 from mediacompare.corpus.clean import clean_text, load_rules  # noqa: E402
 from mediacompare.corpus.linear_re import compile_linear  # noqa: E402
@@ -94,18 +94,18 @@ def texts_to_clean() -> tuple[list[str], str]:
 
 
 def run(texts, rules, mode: str) -> tuple[float, list[str]]:
-    saved = (clean_module.linear_filter, clean_module.compile_linear)
+    saved = (rules_module.linear_filter, rules_module.compile_linear)
     if mode == "one by one":
-        clean_module.linear_filter = _filters(mode, compile_linear)
+        rules_module.linear_filter = _filters(mode, compile_linear)
     elif mode == "python re":
-        clean_module.linear_filter = _filters(mode, re.compile)
-        clean_module.compile_linear = re.compile
+        rules_module.linear_filter = _filters(mode, re.compile)
+        rules_module.compile_linear = re.compile
     try:
         start = time.perf_counter()
         out = [clean_text(t, rules=rules, infer_title=True).text for t in texts]
         return time.perf_counter() - start, out
     finally:
-        clean_module.linear_filter, clean_module.compile_linear = saved
+        rules_module.linear_filter, rules_module.compile_linear = saved
 
 
 _FILTERS: dict = {}

@@ -196,8 +196,9 @@ def report(pages, by_name, seconds, rounds) -> list[str]:
             *([f"\n{', '.join(extras)}: the package at that commit, measured the same way, "
                "for the record of how the figures moved."] if extras else []),
             "", f"Loading takes {ratio:.1f}x as long after as before (median of {rounds} "
-                "interleaved rounds, each a fresh process; the extractor parses each page a second "
-                "time).", "", "## By template", "",
+                "interleaved rounds, each a fresh process, the load alone timed): the extractor parses "
+                "each page a second time, and compiling the cleaning rules for RE2 takes about a "
+                "second once a process (`benchmarks/results/clean_cost.md`).", "", "## By template", "",
             "| template | pages | article kept before | after | boilerplate kept before | after |",
             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for template in dict.fromkeys(p.template for p in pages):

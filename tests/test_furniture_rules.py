@@ -216,7 +216,7 @@ LINES = [line for _, lines, near in CASES for line in [*lines, near]] + [
 
 
 def test_the_prefilter_finds_exactly_the_rules_that_match():
-    from mediacompare.corpus.clean import _prefilter
+    from mediacompare.corpus.rules import prefilter as _prefilter
     from mediacompare.corpus.linear_re import compile_linear
 
     rules = load_rules()

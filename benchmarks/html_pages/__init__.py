@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import Doc, Page, fill  # noqa: E402
 from furniture import SITES  # noqa: E402
 from stories import STORIES  # noqa: E402
-from templates import HELD_OUT, TEMPLATES  # noqa: E402
+from held_out import HELD_OUT  # noqa: E402
+from templates import TEMPLATES  # noqa: E402
 
 __all__ = ["HELD_OUT", "Page", "TEMPLATES", "generate", "write"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from furniture import (AD_LABELS, BEATS, BIOS, CITIES, COMMENTERS, COMMENTS, COOKIE, CREDIT_STYLES,
                        CREDITS, FOOTER_LEGAL, FOOTER_LINKS, HEADLINES, MEGA, NEWSLETTER_SMALL,

@@ -5,9 +5,7 @@ Every input becomes a row of the load report; nothing is dropped silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 

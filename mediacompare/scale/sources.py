@@ -12,9 +12,7 @@ and the load report are those :func:`load_corpus` would make.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path

@@ -15,7 +15,7 @@ from ..features.label import resolve_lexicon
 from ..features.lexicon import Lexicon
 from ..progress import track
 from .sources import inputs, plan, total_inputs
-from .tables import Accumulator, Aggregates, Config, Ledger, analyse, report_row
+from .tables import Accumulator, Aggregates, Config, Ledger, analyse
 
 __all__ = ["check_options", "iter_articles", "make_config", "stream_aggregates"]
 
