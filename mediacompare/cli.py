@@ -31,6 +31,9 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-clean", action="store_true", help="keep the raw text (no boilerplate removal)")
     group.add_argument("--max-bytes", type=int, metavar="N", help="size limit of one article "
                        "(default 5,000,000 bytes); larger ones are skipped and reported")
+    group.add_argument("--follow-links", action="store_true", dest="follow_links",
+                       help="read files that symbolic links in a folder point to outside it "
+                            "(by default they are skipped and reported)")
 
 
 def _add_lexicon_options(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +81,8 @@ def corpus_options(args: argparse.Namespace) -> dict:
             options[key] = getattr(args, key)
     if getattr(args, "no_clean", False):
         options["clean"] = False
+    if getattr(args, "follow_links", False):
+        options["follow_links"] = True
     return options
 
 

@@ -55,7 +55,8 @@ def test_every_format_loads_to_the_same_articles(tmp_path, fmt):
     assert corpus.articles["article_id"].tolist() == [r["article_id"] for r in rows]
     assert corpus.articles["outlet"].tolist() == [r["outlet"] for r in rows]
     assert corpus.articles["duplicate_of"].notna().any()
-    assert set(corpus.load_report["status"]) <= {"loaded", "loaded_with_warning"}
+    # "read": the row saying how a CSV, JSONL file, DataFrame or manifest was read
+    assert set(corpus.load_report["status"]) <= {"loaded", "loaded_with_warning", "read"}
 
 
 def test_parts_split_the_corpus_in_order(tmp_path):

@@ -50,6 +50,14 @@ def row_of(corpus, input_label: str) -> pd.Series:
     return rows.iloc[0]
 
 
+def inputs_of(corpus) -> pd.DataFrame:
+    """The load report's rows about inputs (articles and skipped ones), without the ``read``
+    rows that say how a source was read (every CSV, JSONL file, DataFrame and manifest has
+    one: the columns read by which name, the columns kept)."""
+    report = corpus.load_report
+    return report[~report["status"].str.startswith("read")].reset_index(drop=True)
+
+
 def article_of(corpus, article_id: str) -> pd.Series:
     rows = corpus.articles[corpus.articles["article_id"] == article_id]
     assert len(rows) == 1, (article_id, corpus.articles["article_id"].tolist())
@@ -79,7 +87,7 @@ def check_report_shape(corpus) -> None:
             assert row.reason == ""
         else:
             assert isinstance(row.reason, str) and row.reason.strip(), row
-    kept = report[report["status"] != "skipped"]
+    kept = report[report["status"].str.startswith("loaded")]  # "read" rows are about sources
     assert kept["article_id"].tolist() == corpus.articles["article_id"].tolist()
     assert list(corpus.articles.columns[:len(ARTICLE_COLUMNS)]) == list(ARTICLE_COLUMNS)
 
@@ -91,7 +99,10 @@ def test_seeds_load_by_default():
     check_report_shape(corpus)
     arts = corpus.articles
     assert len(corpus) == 5
-    assert corpus.load_report["status"].tolist() == ["loaded"] * 5
+    # a row for the manifest (the columns it was read by), then one per file
+    assert corpus.load_report["status"].tolist() == ["read"] + ["loaded"] * 5
+    assert corpus.load_report["input"][0] == "seed_manifest.csv"
+    assert "kept as extra article columns: evidence" in corpus.load_report["reason"][0]
     assert arts["outlet"].tolist() == SEED_OUTLETS
     assert arts["article_id"].tolist() == ["000", "001", "002", "003", "004"]
     assert article_of(corpus, "002")["publisher"] == "TheJournal.ie"
@@ -129,9 +140,10 @@ CP1252_LINE = b"caf\xe9 \x93quoted\x94 said the owner, officials said.\n"
                  "\u00c9t\u00e9 in BE", "loaded", None, "utf-16-be", id="utf-16-be"),
     pytest.param("cp.txt", CP1252_LINE + body("cp").encode(), "caf\u00e9 \u201cquoted\u201d",
                  "loaded_with_warning", ("cp1252", "Windows-1252"), "cp1252", id="cp1252"),
-    pytest.param("latin.txt", b"Latin caf\xe9 \x81 bytes, they said.\n" + body("latin").encode(),
-                 "Latin caf\u00e9 \x81 bytes", "loaded_with_warning", ("Latin-1",), "latin-1",
-                 id="latin-1"),
+    pytest.param("koi8.txt", ("Министр заявил журналистам, что переговоры продолжатся на "
+                              "следующей неделе.\n").encode("koi8_r") + body("koi").encode(),
+                 "Министр заявил журналистам", "loaded_with_warning", ("KOI8-R",), "koi8_r",
+                 id="koi8-r"),
 ])
 def test_folder_decodes_each_encoding(tmp_path, name, data, expected, status, reason, encoding):
     corpus, row, art = load_one(tmp_path, name, data)
@@ -338,8 +350,9 @@ def test_folder_accounts_for_every_file(tmp_path):
     write(folder / "manifest.csv", b"file,outlet\na.txt,Outlet A\nsub/deeper/d.txt,Outlet D\n")
     corpus = load_corpus(folder, max_bytes=2_000)
     check_report_shape(corpus)
-    assert set(corpus.load_report["input"]) == {f"mixed/{rel}" for rel in files}
-    assert len(corpus.load_report) == len(files)
+    assert set(inputs_of(corpus)["input"]) == {f"mixed/{rel}" for rel in files}
+    assert len(inputs_of(corpus)) == len(files)
+    assert row_of(corpus, "manifest.csv")["status"] == "read"  # plus the manifest's own row
     skipped = set(corpus.load_report.loc[corpus.load_report["status"] == "skipped", "input"])
     assert skipped == {f"mixed/{rel}" for rel in (
         "empty.txt", "blank.txt", "image.txt", "big.txt", "paper.pdf", "table.csv", ".DS_Store",
@@ -371,7 +384,8 @@ def test_manifest_metadata_is_applied(tmp_path):
         "b.txt,B1,Daily,,2018-10,Headline B,ev-1,,\n").encode())
     corpus = load_corpus(folder)
     check_report_shape(corpus)
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded"]
+    assert corpus.load_report["status"].tolist() == ["read", "loaded", "loaded"]
+    assert "kept as extra article columns: evidence" in row_of(corpus, "manifest.csv")["reason"]
     a, b = article_of(corpus, "A1"), article_of(corpus, "B1")
     assert (a["outlet"], a["publisher"], a["date"], a["title"], a["event_id"]) == (
         "Agence", "Carrier", "2017-12-11", "Headline A", "ev-1")
@@ -415,7 +429,7 @@ def test_manifest_row_for_a_skipped_file_is_not_reported_as_missing(tmp_path):
     write(folder / "doc.pdf", b"%PDF-1.4")
     write(folder / "manifest.csv", b"file,outlet\na.txt,A\ndoc.pdf,B\n")
     corpus = load_corpus(folder)
-    assert corpus.load_report["input"].tolist() == ["corp/a.txt", "corp/doc.pdf"]
+    assert corpus.load_report["input"].tolist() == ["manifest.csv", "corp/a.txt", "corp/doc.pdf"]
     assert "unsupported" in row_of(corpus, "corp/doc.pdf")["reason"]
     assert not corpus.load_report["reason"].str.contains("no such file").any()
 
@@ -490,7 +504,9 @@ def test_manifest_elsewhere_with_mapped_columns(tmp_path):
     corpus = load_corpus(folder, manifest=meta, file_col="path", outlet_col="source",
                          title_col="headline")
     check_report_shape(corpus)
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded"]
+    assert corpus.load_report["status"].tolist() == ["read", "loaded", "loaded"]
+    assert "mapped: outlet from 'source' (outlet_col), title from 'headline'" in row_of(
+        corpus, "sources.csv")["reason"]
     assert corpus.articles["outlet"].tolist() == ["Source A", "Source B"]
     assert corpus.articles["title"].tolist() == ["Head A", "Head B"]
     assert corpus.events["event_id"].tolist() == ["ev"]  # events.csv beside the manifest
@@ -532,8 +548,11 @@ def test_csv_with_mapped_columns(tmp_path):
     corpus = load_corpus(path, text_col="body", outlet_col="source", id_col="id",
                          title_col="headline", date_col="when")
     check_report_shape(corpus)
-    assert corpus.load_report["input"].tolist() == [f"{path}, line 2", f"{path}, line 4"]
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded"]
+    assert corpus.load_report["input"].tolist() == [f"{path} (columns)", f"{path}, line 2",
+                                                    f"{path}, line 4"]
+    assert corpus.load_report["status"].tolist() == ["read", "loaded", "loaded"]
+    assert corpus.load_report.loc[0, "reason"].endswith(
+        "other columns kept as extra article columns: topic")
     arts = corpus.articles
     assert arts["article_id"].tolist() == ["x1", "x2"]
     assert arts["outlet"].tolist() == ["Outlet One", "Outlet Two"]
@@ -543,14 +562,14 @@ def test_csv_with_mapped_columns(tmp_path):
                                      "Second body here. It is short."]
     assert arts["topic"].tolist() == ["war", "peace"]
     assert not {"id", "body", "headline", "when"} & set(arts.columns)
-    assert arts["source"].tolist() == corpus.load_report["input"].tolist()
+    assert arts["source"].tolist() == inputs_of(corpus)["input"].tolist()
 
 
 @pytest.mark.parametrize("clash", ["source", "raw", "encoding", "outlet"])
 def test_csv_column_named_like_an_article_column_is_not_dropped_silently(tmp_path, clash):
     path = write(tmp_path / "a.csv", f"name,{clash},text\nA,given value,Story. Yes.\n".encode())
     corpus = load_corpus(path, outlet_col="name")
-    row = corpus.load_report.iloc[0]
+    row = row_of(corpus, f"{path}, line 2")
     assert row["status"] == "loaded_with_warning"
     assert f"column '{clash}'" in row["reason"] and "rename" in row["reason"]
     assert corpus.articles.loc[0, "outlet"] == "A"
@@ -573,9 +592,9 @@ def test_csv_mapped_column_that_does_not_exist(tmp_path):
 
 
 def test_csv_without_a_text_column(tmp_path):
-    path = write(tmp_path / "a.csv", b"id,outlet,body\n1,A,Story. Yes.\n")
+    path = write(tmp_path / "a.csv", b"id,outlet,story\n1,A,Story. Yes.\n")
     with pytest.raises(ColumnError, match=r"text_col 'text' is not a column of .*a\.csv; "
-                                          r"columns are: id, outlet, body"):
+                                          r"columns are: id, outlet, story"):
         load_corpus(path)
 
 
@@ -625,7 +644,8 @@ def test_empty_csv_is_refused(tmp_path, data):
 
 def test_csv_with_only_a_header_is_an_empty_corpus(tmp_path):
     corpus = load_corpus(write(tmp_path / "h.csv", b"outlet,text\n"))
-    assert len(corpus) == 0 and len(corpus.load_report) == 0
+    assert len(corpus) == 0 and len(inputs_of(corpus)) == 0
+    assert corpus.load_report["status"].tolist() == ["read"]  # the columns it has
 
 
 def test_binary_csv_is_refused(tmp_path):
@@ -641,7 +661,7 @@ def test_csv_in_cp1252(tmp_path):
     art = corpus.articles.iloc[0]
     assert art["outlet"] == "Le Caf\u00e9"
     assert art["text"] == "caf\u00e9 \u201cquoted\u201d story. Yes."
-    row = corpus.load_report.iloc[0]
+    row = inputs_of(corpus).iloc[0]
     assert row["status"] == "loaded_with_warning" and "cp1252" in row["reason"]
 
 
@@ -652,8 +672,8 @@ def test_csv_with_bom_and_crlf(tmp_path):
     corpus = load_corpus(path, id_col="id")
     assert corpus.articles["article_id"].tolist() == ["1", "2"]
     assert corpus.articles["text"].tolist() == ["Line one.\nLine two.", "Two."]
-    assert corpus.load_report["input"].tolist() == [f"{path}, line 2", f"{path}, line 4"]
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded"]
+    assert inputs_of(corpus)["input"].tolist() == [f"{path}, line 2", f"{path}, line 4"]
+    assert inputs_of(corpus)["status"].tolist() == ["loaded", "loaded"]
 
 
 @pytest.mark.parametrize("given, expected, warning", [
@@ -674,7 +694,7 @@ def test_csv_dates_are_normalised(tmp_path, given, expected, warning):
     path = write(tmp_path / "d.csv", f"outlet,date,text\nA,\"{given}\",Story. Yes.\n".encode())
     corpus = load_corpus(path)
     assert corpus.articles.loc[0, "date"] == expected
-    row = corpus.load_report.iloc[0]
+    row = inputs_of(corpus).iloc[0]
     if warning is None:
         assert row["status"] == "loaded" and row["reason"] == ""
     else:
@@ -700,12 +720,13 @@ def test_jsonl_with_mapping_and_blank_lines(tmp_path):
         '{"id": "j2", "src": null, "body": "Second story. Yes.", "extra": {"k": 1}}\n').encode())
     corpus = load_corpus(path, id_col="id", outlet_col="src", text_col="body", date_col="when")
     check_report_shape(corpus)
-    assert corpus.load_report["input"].tolist() == [f"{path}, line 1", f"{path}, line 4"]
+    assert inputs_of(corpus)["input"].tolist() == [f"{path}, line 1", f"{path}, line 4"]
     assert corpus.articles["article_id"].tolist() == ["j1", "j2"]
     assert corpus.articles["outlet"].tolist() == ["Outlet J", "unknown"]
     assert corpus.articles["text"].tolist() == ["First story. Caf\u00e9.", "Second story. Yes."]
     assert article_of(corpus, "j1")["date"] == "2017-12-11"
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded_with_warning"]
+    assert corpus.load_report["status"].tolist() == ["read", "loaded", "loaded_with_warning"]
+    assert "other columns kept as extra article columns: extra" in corpus.load_report.loc[0, "reason"]
 
 
 def test_jsonl_row_without_text_is_skipped(tmp_path):
@@ -765,11 +786,13 @@ def test_dataframe_with_missing_values(dtype, missing):
     }, dtype=dtype)
     corpus = load_corpus(frame)
     check_report_shape(corpus)
-    assert corpus.load_report["input"].tolist() == ["DataFrame, row 1", "DataFrame, row 2",
-                                                    "DataFrame, row 3"]
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded_with_warning", "skipped"]
-    assert "no outlet" in corpus.load_report.loc[1, "reason"]
-    assert "no article text" in corpus.load_report.loc[2, "reason"]
+    report = inputs_of(corpus)
+    assert report["input"].tolist() == ["DataFrame, row 1", "DataFrame, row 2", "DataFrame, row 3"]
+    assert report["status"].tolist() == ["loaded", "loaded_with_warning", "skipped"]
+    assert "no outlet" in report.loc[1, "reason"]
+    assert "no article text" in report.loc[2, "reason"]
+    assert row_of(corpus, "DataFrame (columns)")["reason"] == (
+        "columns read by their own names: outlet, title, text; no other columns")
     assert corpus.articles["article_id"].tolist() == ["row-1", "row-2"]
     assert corpus.articles["outlet"].tolist() == ["Outlet A", "unknown"]
     assert pd.isna(corpus.articles.loc[0, "title"])  # not the string "nan" or "<NA>"
@@ -787,7 +810,8 @@ def test_dataframe_with_mapping_and_other_dtypes():
     corpus = load_corpus(frame, text_col="body", outlet_col="source", id_col="id",
                          date_col="published")
     check_report_shape(corpus)
-    assert corpus.load_report["status"].tolist() == ["loaded", "loaded"]  # NaT is missing
+    assert inputs_of(corpus)["status"].tolist() == ["loaded", "loaded"]  # NaT is missing
+    assert "kept as extra article columns: score" in row_of(corpus, "DataFrame (columns)")["reason"]
     assert corpus.articles["article_id"].tolist() == ["10", "11"]
     assert corpus.articles.loc[0, "date"] == "2017-12-11"
     assert pd.isna(corpus.articles.loc[1, "date"])
@@ -809,7 +833,7 @@ def test_dataframe_with_non_string_column_names():
 
 def test_empty_dataframe():
     corpus = load_corpus(pd.DataFrame({"text": [], "outlet": []}))
-    assert len(corpus) == 0 and len(corpus.load_report) == 0
+    assert len(corpus) == 0 and len(inputs_of(corpus)) == 0
 
 
 # ------------------------------------------------------------------ single files and bad paths

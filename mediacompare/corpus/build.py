@@ -14,12 +14,17 @@ from dateutil import parser as dateutil_parser
 from ..progress import track
 
 from .clean import clean_text, load_rules
-from .htmltext import html_to_text
+from .extract import extract_page
 from .model import ARTICLE_COLUMNS, REPORT_COLUMNS, Corpus
 
-__all__ = ["Input", "build_corpus", "normalize_date"]
+__all__ = ["Input", "build_corpus", "normalize_date", "report_row"]
 
 UNKNOWN_OUTLET = "unknown"
+#: A character a reader can see: not whitespace, not a format character (zero-width space,
+#: joiners, soft hyphen, byte-order mark, bidirectional marks).
+_VISIBLE = re.compile(r"[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                      r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+                      r"\uffa0\U000e0000-\U000e0fff]")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: Two defaults that differ in every field, to tell which fields a date string gives.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 3, 2))
@@ -40,6 +45,15 @@ class Input:
     is_html: bool = False
     title_from_text: bool = False
     skipped: str | None = None
+    decided_by: str | None = None
+    note: str | None = None  # a row about a metadata file or the columns, not an article
+
+    @property
+    def encoding_note(self) -> str | None:
+        """The encoding and how it was decided, for the load report."""
+        if self.encoding is None:
+            return ""
+        return f"{self.encoding} ({self.decided_by})" if self.decided_by else self.encoding
 
     def skip(self, reason: str) -> "Input":
         self.skipped = reason
@@ -94,8 +108,37 @@ def normalize_date(value: str | None) -> tuple[str | None, str | None]:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
+
+
+def _url_problem(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        parsed = urlparse(url if "//" in url else "//" + url)
+        parsed.hostname, parsed.port  # noqa: B018 (both raise on a malformed address)
+    except ValueError as exc:
+        return f"url {url[:80]!r} is not a valid web address ({exc}); kept as given"
+    return None
+
+
+def report_row(item: Input, article_id=None) -> dict:
+    """The load-report row of an input (an article's, a skipped input's or a note's)."""
+    if item.note is not None:
+        status = "skipped" if item.skipped else "read_with_warning" if item.warnings else "read"
+        reason = item.skipped or "; ".join([item.note, *item.warnings])
+        return {"input": item.label, "article_id": None, "status": status, "reason": reason,
+                "encoding": ""}
+    if item.skipped is not None:
+        return {"input": item.label, "article_id": item.meta.get("article_id"),
+                "status": "skipped", "reason": item.skipped, "encoding": item.encoding_note}
+    return {"input": item.label, "article_id": article_id,
+            "status": "loaded_with_warning" if item.warnings else "loaded",
+            "reason": "; ".join(item.warnings), "encoding": item.encoding_note}
 
 
 def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
@@ -112,10 +155,9 @@ def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
     by_hash: dict[str, str] = {}
     used_ids: set[str] = set()
     for item in track(inputs, desc="loading", unit="input", progress=progress):
-        article = None if item.skipped else _build_article(item, rule_set)
+        article = None if item.skipped or item.note else _build_article(item, rule_set)
         if article is None:
-            report.append({"input": item.label, "article_id": item.meta.get("article_id"),
-                           "status": "skipped", "reason": item.skipped})
+            report.append(report_row(item))
             continue
         article["article_id"] = _unique_id(article["article_id"], used_ids, item)
         digest = hashlib.sha256(article["text"].encode("utf-8", "surrogatepass")).hexdigest()
@@ -126,9 +168,7 @@ def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
         else:
             by_hash[digest] = article["article_id"]
         articles.append(article)
-        report.append({"input": item.label, "article_id": article["article_id"],
-                       "status": "loaded_with_warning" if item.warnings else "loaded",
-                       "reason": "; ".join(item.warnings)})
+        report.append(report_row(item, article["article_id"]))
     extra_cols = [c for a in articles for c in a if c not in ARTICLE_COLUMNS]
     columns = list(ARTICLE_COLUMNS) + list(dict.fromkeys(extra_cols))
     frame = pd.DataFrame(articles, columns=columns)
@@ -159,12 +199,21 @@ def _build_article(item: Input, rules) -> dict | None:
     meta = dict(item.meta)
     raw = item.raw or ""
     text = raw
+    pre_removed: dict[int, dict] = {}
+    extracted = False
+    page_site = None
     if item.is_html:
-        page = html_to_text(raw)
-        text = page.text
+        page = extract_page(raw, use_extractor=rules is not None)
+        text, pre_removed, extracted = page.text, page.removed, page.extracted
+        page_site = page.site
+        item.warnings.extend(page.warnings)
         for key, value in (("title", page.title), ("date", page.date), ("author", page.author)):
             if not meta.get(key) and value:
                 meta[key] = value
+    if text.strip() and not _VISIBLE.search(text):
+        item.skip("only invisible characters (zero-width spaces, joiners, soft hyphens and the "
+                  "like): no article text")
+        return None
     if not text.strip():
         if not raw:
             item.skip("empty: no article text")
@@ -174,10 +223,11 @@ def _build_article(item: Input, rules) -> dict | None:
             item.skip("no visible text: the HTML has markup (or only script/style) but no text")
         return None
     sites = tuple(s for s in (meta.get("outlet"), meta.get("publisher"),
-                              _domain(meta.get("url"))) if s)
+                              _domain(meta.get("url")), page_site) if s)
     if rules is not None:
         result = clean_text(text, title=meta.get("title"), sites=sites, rules=rules,
-                            infer_title=item.title_from_text and not meta.get("title"))
+                            infer_title=item.title_from_text and not meta.get("title"),
+                            pre_removed=pre_removed, extracted=extracted)
         body, removed, credits = result.text, result.removed, result.credits
         if getattr(result, "inferred_title", None):
             meta["title"] = result.inferred_title
@@ -194,6 +244,9 @@ def _build_article(item: Input, rules) -> dict | None:
         hint = f"; its credit lines name {', '.join(named)}" if named else ""
         item.warnings.append("no outlet given: kept as 'unknown' (add an outlet column or "
                              f"manifest){hint}")
+    problem = _url_problem(meta.get("url"))
+    if problem:
+        item.warnings.append(problem)
     if not meta.get("publisher"):
         meta["publisher"] = _domain(meta.get("url"))
     date, warning = normalize_date(meta.get("date"))

@@ -1,8 +1,8 @@
 """Auditable boilerplate removal, driven by rules kept as data.
 
 The rules live in ``mediacompare/resources/boilerplate.csv`` (columns
-``rule_id, category, scope, pattern, credit_kind, reason``); a user can pass
-their own file. Each rule's ``pattern`` is a Python regular expression tried
+``rule_id, category, scope, pattern, credit_kind, reason``; read and checked
+by :mod:`.rules`); a user can pass their own file. Each rule's ``pattern`` is a Python regular expression tried
 against one line at a time; the first rule that matches a line decides. The
 scopes are:
 
@@ -30,145 +30,16 @@ rule that dropped it, the category and the reason.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from .._paths import resource
-from ..errors import ResourceError, SourceNotFoundError
+from .rules import SCOPES, Rule, load_rules, prefilter
 
 __all__ = ["CleanResult", "Rule", "clean_text", "load_rules"]
 
-RULE_COLUMNS = ("rule_id", "category", "scope", "pattern", "credit_kind", "reason")
-SCOPES = ("line", "rest", "headline", "before_headline")
-CREDIT_KINDS = ("", "photo", "copyright", "author")
+#: A link block ends after this many headline-like lines.
+BLOCK_MAX_LINES = 12
 _END_PUNCT = re.compile(r"[.!,;:]['\"”’)\]]*\s*$")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One boilerplate rule (a row of the rules CSV)."""
-
-    rule_id: str
-    category: str
-    scope: str
-    pattern: str
-    credit_kind: str
-    reason: str
-    source: str  # file and line the rule came from
-
-    def compile(self, *, title: str | None = None, sites: tuple[str, ...] = ()) -> re.Pattern | None:
-        """Compile the pattern, filling ``{title}`` and ``{site}``; None if a placeholder is unknown."""
-        pattern = self.pattern
-        if "{title}" in pattern:
-            if not title:
-                return None
-            pattern = pattern.replace("{title}", _loose(title))
-        if "{site}" in pattern:
-            names = [s for s in sites if s and s.strip()]
-            if not names:
-                return None
-            pattern = pattern.replace("{site}", "|".join(_loose(s) for s in names))
-        return re.compile(pattern)
-
-
-def _loose(literal: str) -> str:
-    """A regex for a literal that tolerates case, spacing and quote styles."""
-    out = []
-    for ch in literal.strip():
-        if ch.isspace():
-            if not out or out[-1] != r"\s+":
-                out.append(r"\s+")
-        elif ch in "'‘’`":
-            out.append("['‘’`]")
-        elif ch in '"“”':
-            out.append('["“”]')
-        else:
-            out.append(re.escape(ch))
-    return "(?i:" + "".join(out) + ")"
-
-
-def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
-    """Read and validate a boilerplate rules CSV (the packaged one by default).
-
-    Refuses, with file, line and reason: missing or extra columns, empty
-    fields (``credit_kind`` may be empty), duplicate ``rule_id``, unknown
-    scopes or credit kinds, patterns that do not compile, and credit rules
-    without a ``(?P<who>...)`` group.
-
-    >>> rules = load_rules()
-    >>> rules[0].rule_id, rules[0].scope
-    ('headline', 'headline')
-    """
-    return _load_rules(str(path) if path is not None else str(resource("boilerplate.csv")))
-
-
-@lru_cache(maxsize=8)
-def _load_rules(path: str) -> tuple[Rule, ...]:
-    file = Path(path)
-    if not file.is_file():
-        raise SourceNotFoundError(f"boilerplate rules file not found: {path}")
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise ResourceError(f"{path}, line 1: empty file; expected a header "
-                                f"{','.join(RULE_COLUMNS)}") from None
-        except csv.Error as exc:
-            raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
-        if tuple(h.strip() for h in header) != RULE_COLUMNS:
-            raise ResourceError(f"{path}, line 1: expected the columns {','.join(RULE_COLUMNS)}; "
-                                f"found {','.join(header)}")
-        rules: list[Rule] = []
-        seen: dict[str, int] = {}
-        try:
-            for row in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(RULE_COLUMNS):
-                    raise ResourceError(f"{path}, line {line}: expected {len(RULE_COLUMNS)} fields "
-                                        f"({','.join(RULE_COLUMNS)}), found {len(row)}")
-                values = dict(zip(RULE_COLUMNS, (cell.strip() for cell in row)))
-                values["pattern"] = row[3]  # patterns keep their spaces
-                rules.append(_validate_rule(values, path, line, seen))
-        except csv.Error as exc:
-            raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
-    if not rules:
-        raise ResourceError(f"{path}: no rules found; expected at least one row after the header")
-    return tuple(rules)
-
-
-def _validate_rule(values: dict[str, str], path: str, line: int, seen: dict[str, int]) -> Rule:
-    where = f"{path}, line {line}"
-    for name in RULE_COLUMNS:
-        if name != "credit_kind" and not values[name].strip():
-            raise ResourceError(f"{where}, column '{name}': empty; every rule needs a {name}")
-    rule_id = values["rule_id"]
-    if rule_id in seen:
-        raise ResourceError(f"{where}, column 'rule_id': duplicate rule_id {rule_id!r} "
-                            f"(first on line {seen[rule_id]})")
-    seen[rule_id] = line
-    if values["scope"] not in SCOPES:
-        raise ResourceError(f"{where}, column 'scope': unknown scope {values['scope']!r}; "
-                            f"expected one of {', '.join(SCOPES)}")
-    if values["credit_kind"] not in CREDIT_KINDS:
-        raise ResourceError(f"{where}, column 'credit_kind': unknown credit kind "
-                            f"{values['credit_kind']!r}; expected empty or one of "
-                            f"{', '.join(k for k in CREDIT_KINDS if k)}")
-    probe = values["pattern"].replace("{title}", "title").replace("{site}", "site")
-    try:
-        compiled = re.compile(probe)
-    except re.error as exc:
-        raise ResourceError(f"{where}, column 'pattern': not a valid regular expression "
-                            f"({exc})") from None
-    if values["credit_kind"] and "who" not in compiled.groupindex:
-        raise ResourceError(f"{where}, column 'pattern': a rule with credit_kind "
-                            f"{values['credit_kind']!r} needs a (?P<who>...) group")
-    return Rule(source=where, **values)
 
 
 @dataclass
@@ -186,15 +57,43 @@ def _looks_like_headline(line: str) -> bool:
     return 3 <= len(words) <= 25 and not _END_PUNCT.search(line)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Eight words or more, ending as a sentence ends."""
+    return len(line.split()) >= 8 and bool(_SENTENCE_END.search(line))
+
+
+def _looks_like_link(line: str) -> bool:
+    """A line that can be a linked headline under a link block: short, no final full stop."""
+    words = line.split()
+    return 1 <= len(words) <= 20 and not _END_PUNCT.search(line)
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+    return bool(key(a)) and key(a) == key(b)
+
+
 def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (),
-               rules: tuple[Rule, ...] | None = None, infer_title: bool = False) -> CleanResult:
+               rules: tuple[Rule, ...] | None = None, infer_title: bool = False,
+               pre_removed: dict[int, dict] | None = None,
+               extracted: bool = False) -> CleanResult:
     """Remove boilerplate lines from ``raw`` (newlines already normalised to LF).
 
     Kept lines are stripped of surrounding whitespace; paragraphs stay
     separated by one blank line, lines of one paragraph by one newline. With
     ``infer_title`` and no ``title``, a short first line without final
     punctuation is taken as the headline (``result.title_found`` and the
-    removed record say so).
+    removed record say so). ``pre_removed`` holds records of lines removed
+    before the rules ran (by the HTML extractor), by 0-based line index.
+    ``extracted`` says a page extractor has already cut the page down to its
+    main text: ``rest`` rules then drop only their own line (and not even that
+    when a paragraph of the main text follows it: a "Discussion" subheading)
+    and ``before_headline`` does not apply, so no rule cuts a paragraph the
+    extractor kept.
 
     >>> r = clean_text("Skip to content\\n\\nBig news\\n\\nIt happened.\\n\\n- Advertisement -\\n\\nMore.",
     ...                title="Big news")
@@ -206,10 +105,10 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
     rules = rules if rules is not None else load_rules()
     lines = raw.split("\n")
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    removed: dict[int, dict] = {}
+    removed: dict[int, dict] = dict(pre_removed or {})
     credits: list[dict] = []
 
-    def drop(i: int, rule: Rule, match: re.Match | None, trigger: int | None = None) -> None:
+    def drop(i: int, rule: Rule, match, trigger: int | None = None) -> None:
         record = {"line_no": i + 1, "text": lines[i].strip(), "rule_id": rule.rule_id,
                   "category": rule.category, "reason": rule.reason,
                   "trigger_line_no": trigger + 1 if trigger is not None else None}
@@ -226,29 +125,68 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
     if title:
         for rule in by_scope["headline"]:
             pattern = rule.compile(title=title)
-            hit = next((i for i in nonblank if pattern is not None and pattern.search(lines[i])), None)
+            hit = next((i for i in nonblank if i not in removed and pattern is not None
+                        and pattern.search(lines[i])), None)
             if hit is not None:
                 headline_at = hit
                 drop(hit, rule, None)
                 break
-    line_rules = [(r, r.compile(sites=sites)) for r in rules if r.scope in ("line", "rest")]
+    # the rules without placeholders are tried together (one pass over the line for the
+    # literals they need: linear_re.LinearFilter); the others ({site}) one by one
+    line_filter, slot = prefilter(rules)
+    line_rules = [(r, line_filter.regex(slot[r.rule_id]) if r.rule_id in slot
+                   else r.compile(sites=sites))
+                  for r in rules if r.scope in ("line", "rest", "block")]
     line_rules = [(r, p) for r, p in line_rules if p is not None]
+    for i in sorted(pre_removed or {}):  # a credit line the extractor left out is still a credit
+        for rule, pattern in line_rules:
+            if rule.credit_kind and rule.scope == "line":
+                match = pattern.search(lines[i])
+                if match is not None:
+                    drop(i, rule, match)
+                    break
+    block_rules = [(r, p) for r, p in line_rules if r.scope == "block"]
     half = len(nonblank) / 2
     cut_from = None
+    block: tuple[int, Rule] | None = None  # the heading of the link block being read
     for rank, i in enumerate(nonblank):
         if i in removed:
+            # a link block is one run of lines: another removal ends it, unless the removed
+            # line is itself a block's heading (the extractor dropped it but kept its links)
+            block = next(((i, r) for r, p in block_rules if i in (pre_removed or {})
+                          and p.search(lines[i])), None)
             continue
+        hit = None
+        found = line_filter.matching(lines[i])
         for rule, pattern in line_rules:
-            match = pattern.search(lines[i])
-            if match is None:
+            k = slot.get(rule.rule_id)
+            if k is not None and k not in found:
                 continue
-            if rule.scope == "rest" and rank >= half:
-                cut_from = i
-                drop(i, rule, match)
-            else:
-                drop(i, rule, match)
-            break
-        if cut_from is not None:
+            match = pattern.search(lines[i])
+            if match is not None:
+                hit = (rule, match)
+                break
+        if hit is None and block is not None:
+            heading, rule = block
+            if _looks_like_link(lines[i]) and sum(1 for r in removed.values()
+                                                   if r.get("trigger_line_no") == heading + 1) \
+                    < BLOCK_MAX_LINES:
+                drop(i, rule, None, trigger=heading)
+                continue
+        block = None
+        if hit is None:
+            continue
+        rule, match = hit
+        if rule.scope == "rest" and extracted and rank + 1 < len(nonblank) \
+                and nonblank[rank + 1] not in removed and _reads_as_prose(lines[nonblank[rank + 1]]):
+            # after an extractor, a "Discussion" or "Comments" line followed by a paragraph of
+            # the main text is the article's own heading, not the start of a comment section
+            continue
+        drop(i, rule, match)
+        if rule.scope == "block":
+            block = (i, rule)
+        elif rule.scope == "rest" and rank >= half and not extracted:
+            cut_from = i
             break
     if cut_from is not None:
         start = cut_from
@@ -269,7 +207,17 @@ def clean_text(raw: str, *, title: str | None = None, sites: tuple[str, ...] = (
                               "reason": "taken as the headline (a short first line without final "
                                         "punctuation, and no title was given); the title column keeps it",
                               "trigger_line_no": None}
-    if headline_at is not None:
+    headline_text = title or (lines[headline_at].strip() if headline_at is not None else None)
+    if headline_text:
+        after = headline_at if headline_at is not None else -1
+        first_body = next((i for i in nonblank if i > after and i not in removed), None)
+        if first_body is not None and _same_text(lines[first_body], headline_text):
+            removed[first_body] = {
+                "line_no": first_body + 1, "text": lines[first_body].strip(),
+                "rule_id": "headline_repeated", "category": "headline",
+                "reason": "the headline repeated as the first line of the body",
+                "trigger_line_no": headline_at + 1 if headline_at is not None else None}
+    if headline_at is not None and not extracted:
         for rule in by_scope["before_headline"]:
             pattern = rule.compile()
             for i in nonblank:

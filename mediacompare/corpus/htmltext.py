@@ -8,7 +8,9 @@ Block elements (paragraphs, headings, list items, table rows, ``br``) end a
 paragraph, and paragraphs are separated by a blank line, like the captured
 ``.txt`` articles, so the result goes through the same boilerplate rules.
 The page's headline (first ``h1``, else ``og:title``, else ``<title>``),
-author and publication date are read from the markup where present.
+author and publication date are read from the markup where present, and the
+site's name from ``og:site_name`` or the part of ``<title>`` beside the
+headline ("Headline | Site").
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
 _META_TITLE = ("og:title", "twitter:title")
 _META_DATE = ("article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date")
 _META_AUTHOR = ("author", "article:author", "dc.creator")
+_META_SITE = ("og:site_name", "application-name", "publisher")
+#: How a ``<title>`` joins the headline and the site's name.
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
 @dataclass
@@ -39,7 +44,15 @@ class HtmlText:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    site: str | None = None
     dropped: dict[str, int] = field(default_factory=dict)
+    #: For a line of ``text`` (0-based), the part of the page it sat in, when the markup
+    #: names one (``<nav>``, ``<aside class="related">``, ...).
+    contexts: dict[int, str] = field(default_factory=dict)
+
+
+_LANDMARKS = {"nav", "header", "footer", "aside", "form", "figure", "figcaption", "menu",
+              "dialog", "section", "article", "main", "blockquote"}
 
 
 class _Extractor(HTMLParser):
@@ -53,6 +66,20 @@ class _Extractor(HTMLParser):
         self.title_parts: list[str] | None = None
         self.title_text: str | None = None
         self.meta: dict[str, str] = {}
+        self.stack: list[tuple[str, str | None]] = []
+        self.part_context: list[str | None] = []
+
+    def _describe(self, tag: str, attrs) -> str | None:
+        named = [(k, (v or "")[:40]) for k, v in attrs[:20] if k in ("id", "class", "role")]
+        if tag not in _LANDMARKS and not named:
+            return None
+        return "<" + " ".join([tag] + [f'{k}="{v}"' for k, v in named]) + ">"
+
+    def _context(self) -> str | None:
+        for _, described in reversed(self.stack):
+            if described:
+                return described
+        return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -70,6 +97,9 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self.parts.append("\n")
+            self.part_context.append(None)
+        if tag not in _VOID and not self.skip_depth and len(self.stack) < 512:
+            self.stack.append((tag, self._describe(tag, attrs)))
         if tag == "h1" and self.h1_text is None and self.h1 is None and not self.skip_depth:
             self.h1 = []
 
@@ -89,8 +119,13 @@ class _Extractor(HTMLParser):
         if tag == "h1" and self.h1 is not None:
             self.h1_text = _squash("".join(self.h1))
             self.h1 = None
+        for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - 12), -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
         if tag in _BLOCK:
             self.parts.append("\n")
+            self.part_context.append(None)
 
     def handle_data(self, data: str) -> None:
         if self.title_parts is not None:
@@ -101,6 +136,10 @@ class _Extractor(HTMLParser):
         if self.h1 is not None:
             self.h1.append(data)
         self.parts.append(data)
+        self.part_context.append(self._context())
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def _squash(text: str) -> str:
@@ -112,6 +151,31 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
         if meta.get(key):
             return meta[key]
     return None
+
+
+def _split_title(title: str | None, is_headline) -> tuple[str | None, str | None]:
+    """The headline and the site's name of a ``<title>`` that joins them, when
+    ``is_headline`` recognises one side (a short other side is the site).
+
+    >>> _split_title("Floods close the bridge | The Valley Courier", lambda h: h == "Floods close the bridge")
+    ('Floods close the bridge', 'The Valley Courier')
+    >>> _split_title("Valley Courier - Floods close the bridge", lambda h: h == "Floods close the bridge")
+    ('Floods close the bridge', 'Valley Courier')
+    >>> _split_title("Floods close the bridge", lambda h: True)
+    (None, None)
+    """
+    if not title:
+        return None, None
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        first, _, rest = title.partition(sep)
+        most, _, last = title.rpartition(sep)
+        for head, site in ((first, rest), (rest, first), (most, last)):
+            head, site = _squash(head), _squash(site)
+            if head and is_headline(head) and 0 < len(site.split()) <= 6:
+                return head, site
+    return None, None
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -128,19 +192,48 @@ def html_to_text(markup: str) -> HtmlText:
     parser = _Extractor()
     parser.feed(markup)
     parser.close()
-    raw = "".join(parser.parts)
-    lines = []
-    for line in raw.split("\n"):
+    lines: list[str] = []
+    contexts: dict[int, str] = {}
+    buffer: list[str] = []
+    first_context: list[str | None] = [None]
+
+    def flush() -> None:
         # inside a block, runs of source whitespace (indentation, wrapped
         # source lines) collapse to one space, as a browser shows them
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip(" ")
+        line = _SPACES.sub(" ", "".join(buffer)).strip(" ")
         if line.strip():
+            if first_context[0]:
+                contexts[2 * len(lines)] = first_context[0]
             lines.append(line)
+        buffer.clear()
+        first_context[0] = None
+
+    for part, context in zip(parser.parts, parser.part_context):
+        pieces = part.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                flush()
+            if piece:
+                if first_context[0] is None and piece.strip():
+                    first_context[0] = context
+                buffer.append(piece)
+    flush()
     title = parser.h1_text or _first(parser.meta, _META_TITLE) or parser.title_text or None
+    site = _first(parser.meta, _META_SITE)
+    if title:  # "Headline | Site": the headline is the h1 (or a line of the page), the rest the site
+        known = title.casefold() if title != parser.title_text else None
+        line_set = {_squash(line).casefold() for line in lines} if known is None else set()
+        head, title_site = _split_title(
+            parser.title_text, lambda h: h.casefold() == known if known else h.casefold() in line_set)
+        site = site or title_site
+        if known is None and head:
+            title = head
     return HtmlText(
         text="\n\n".join(lines),
         title=title or None,
         date=_first(parser.meta, _META_DATE),
         author=_first(parser.meta, _META_AUTHOR),
+        site=site,
         dropped=parser.dropped,
+        contexts=contexts,
     )

@@ -15,8 +15,10 @@ ARTICLE_COLUMNS = ("article_id", "outlet", "publisher", "date", "event_id", "tit
                    "author", "text", "n_chars", "duplicate_of", "raw", "removed", "credits",
                    "source", "encoding")
 #: Columns of :attr:`Corpus.load_report`.
-REPORT_COLUMNS = ("input", "article_id", "status", "reason")
-STATUSES = ("loaded", "loaded_with_warning", "skipped")
+REPORT_COLUMNS = ("input", "article_id", "status", "reason", "encoding")
+#: ``read`` and ``read_with_warning`` are rows about a metadata file or a source's columns
+#: (what was read by its common name, which columns were kept or not used), not articles.
+STATUSES = ("loaded", "loaded_with_warning", "skipped", "read", "read_with_warning")
 
 
 def _empty(columns) -> pd.DataFrame:
@@ -36,7 +38,10 @@ class Corpus:
         photographed what, from credit lines).
     load_report : DataFrame
         Every input (file, manifest line, CSV or JSONL row) with its status,
-        ``loaded``, ``loaded_with_warning`` or ``skipped``, and the reason.
+        ``loaded``, ``loaded_with_warning`` or ``skipped``, the reason, and the
+        ``encoding`` it was read in with how that was decided. Rows with status
+        ``read`` or ``read_with_warning`` are about a metadata file or a
+        source's columns (names read by alias, columns kept or not used).
     events, outlets : DataFrame
         Event and outlet metadata shipped with the corpus (may be empty).
     """

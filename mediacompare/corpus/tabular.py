@@ -15,16 +15,139 @@ from pathlib import Path
 from ..errors import CorpusFormatError
 from .decode import NotText, decode_bytes
 
-__all__ = ["read_csv_rows", "read_jsonl_rows", "read_text_file"]
+__all__ = ["BadRow", "FileWarnings", "detect_delimiter", "parse_json_row", "read_csv_rows",
+           "read_jsonl_rows", "read_text_file"]
+
+#: The largest CSV field read (the csv module's default, 131,072 characters, would refuse a
+#: whole file for one long article; an article over ``max_bytes`` is skipped on its own row).
+CSV_FIELD_LIMIT = 1 << 30
+#: JSON nested deeper than this in one row is refused for that row (a RecursionError otherwise).
+JSON_MAX_DEPTH = 200
 
 
-def read_text_file(path: Path) -> tuple[str, tuple[str, ...]]:
+class FileWarnings(tuple):
+    """The decoding warnings of a file, with ``encoding``: how it was decoded and why."""
+
+    encoding: str = ""
+
+    @classmethod
+    def of(cls, warnings, encoding: str) -> "FileWarnings":
+        made = cls(warnings)
+        made.encoding = encoding
+        return made
+
+
+class BadRow:
+    """A row that cannot be read (too deeply nested, ...): one skipped row with its reason."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def get(self, key, default=None):
+        return default
+
+
+def read_text_file(path: Path) -> tuple[str, FileWarnings]:
     """Read and decode a metadata file (CSV/JSONL); binary input is a format error."""
     try:
         decoded = decode_bytes(path.read_bytes())
     except NotText as exc:
         raise CorpusFormatError(f"expected a text file, found {exc}", path=path) from None
-    return decoded.text, decoded.warnings
+    except OSError as exc:
+        raise CorpusFormatError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    return decoded.text, FileWarnings.of(decoded.warnings,
+                                         f"{decoded.encoding} ({decoded.decided_by})")
+
+
+def detect_delimiter(first_line: str) -> str:
+    """``;`` or a tab when the header uses it and no comma, else ``,``.
+
+    >>> detect_delimiter("file;outlet;date"), detect_delimiter("file,outlet"), detect_delimiter("a b")
+    (';', ',', ',')
+    """
+    if "," in first_line:
+        return ","
+    for delimiter in (";", "\t", "|"):
+        if delimiter in first_line:
+            return delimiter
+    return ","
+
+
+def _delimiter_note(delimiter: str) -> tuple[str, ...]:
+    name = {";": "semicolon", "\t": "tab", "|": "pipe"}.get(delimiter)
+    return (f"{name}-separated: read with {delimiter!r} as the delimiter",) if name else ()
+
+
+def _json_pairs(pairs):
+    seen: dict = {}
+    dupes = []
+    for key, value in pairs:
+        if key in seen:
+            dupes.append(key)
+        seen[key] = value
+    if dupes:
+        seen[_DUPES] = dupes
+    return seen
+
+
+_DUPES = object()
+
+
+class _Row(dict):
+    warnings: tuple = ()
+
+
+def _depth_ok(line: str) -> bool:
+    depth = 0
+    in_string = escape = False
+    for ch in line:
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > JSON_MAX_DEPTH:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def parse_json_row(line: str, path, number: int):
+    """One JSONL line as a row dict (with ``warnings``), a :class:`BadRow`, or a format error."""
+    if ("[" * 50 in line or "{" * 50 in line or line.count("[") + line.count("{") > JSON_MAX_DEPTH) \
+            and not _depth_ok(line):
+        return BadRow(f"JSON nested more than {JSON_MAX_DEPTH} levels deep: not read")
+    notes: list[str] = []
+
+    def big_int(digits: str):
+        if len(digits.lstrip("-")) > 100:
+            notes.append(f"a number of {len(digits):,} digits kept as text")
+            return digits
+        return int(digits)
+
+    try:
+        value = json.loads(line, object_pairs_hook=_json_pairs, parse_int=big_int)
+    except json.JSONDecodeError as exc:
+        raise CorpusFormatError(f"invalid JSON: {exc.msg}", path=path, line=number,
+                                column=exc.colno) from None
+    except RecursionError:
+        return BadRow(f"JSON nested too deeply: not read")
+    if not isinstance(value, dict):
+        raise CorpusFormatError(f"expected a JSON object (one article a line), found "
+                                f"{_json_kind(value)}", path=path, line=number, column=1)
+    row = _Row((k, v) for k, v in value.items() if k is not _DUPES)
+    dupes = value.get(_DUPES, [])
+    notes.extend(f"key {k!r} appears more than once in the object: the last value is used"
+                 for k in dict.fromkeys(dupes))
+    row.warnings = tuple(notes)
+    return row
 
 
 def _quote_problem_column(line: str) -> int | None:
@@ -57,7 +180,12 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]
     Every row must have as many fields as the header; blank lines are ignored.
     """
     text, warnings = read_text_file(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    first = next((line for line in text.split("\n", 50)[:50] if line.strip()), "")
+    delimiter = detect_delimiter(first)
+    warnings = FileWarnings.of((*warnings, *_delimiter_note(delimiter)), warnings.encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None
     last_end = 0
@@ -65,11 +193,14 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]
         for record in reader:
             start = last_end + 1
             last_end = reader.line_num
-            if not any(cell.strip() for cell in record):
+            if not record or (header is None and not any(cell.strip() for cell in record)):
                 continue
             if header is None:
                 header = [h.strip() for h in record]
                 _check_header(header, path)
+                continue
+            if not any(cell.strip() for cell in record):  # a row of blank cells: an empty row
+                rows.append((start, dict.fromkeys(header, "")))
                 continue
             if len(record) != len(header):
                 if len(record) < len(header):
@@ -94,7 +225,9 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]
                 path=path, line=start, column=column) from None
         line_no = reader.line_num
         bad = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-        raise CorpusFormatError(f"not valid CSV: {exc}", path=path, line=line_no,
+        hint = ("; semicolon-separated? save it with commas" if ";" in bad and "," not in bad
+                else "")
+        raise CorpusFormatError(f"not valid CSV: {exc}{hint}", path=path, line=line_no,
                                 column=_quote_problem_column(bad)) from None
     if header is None:
         raise CorpusFormatError("empty file: expected a header row and at least one data row",
@@ -135,15 +268,7 @@ def read_jsonl_rows(path: Path) -> tuple[list[tuple[int, dict]], tuple[str, ...]
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusFormatError(f"invalid JSON: {exc.msg}", path=path, line=number,
-                                    column=exc.colno) from None
-        if not isinstance(value, dict):
-            raise CorpusFormatError(f"expected a JSON object (one article a line), found "
-                                    f"{_json_kind(value)}", path=path, line=number, column=1)
-        rows.append((number, value))
+        rows.append((number, parse_json_row(line, path, number)))
     if not rows:
         raise CorpusFormatError("empty file: expected one JSON object (one article) a line",
                                 path=path, line=1)

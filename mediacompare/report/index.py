@@ -159,7 +159,7 @@ def index_page(*, pages: Sequence[Any], articles: Any, load_report: Any, digest:
         counts = load_report["status"].value_counts().sort_index()
         summary = ", ".join(f"{esc(str(k))}: {int(v)}" for k, v in counts.items())
         load_part = f"<h2>Load report</h2>\n<p>Inputs by status: {summary}.</p>"
-        flagged = load_report[load_report["status"] != "loaded"]
+        flagged = load_report[~load_report["status"].isin(["loaded", "read"])]
         if len(flagged):
             cols = [c for c in ("input", "article_id", "status", "reason") if c in flagged.columns]
             load_part += ("\n<p>Inputs not loaded as they were, and why:</p>\n"

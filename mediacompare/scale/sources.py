@@ -12,9 +12,7 @@ and the load report are those :func:`load_corpus` would make.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +23,14 @@ import pandas as pd
 
 from .._paths import bundled
 from ..corpus.build import Input
-from ..corpus.decode import _BOMS, _binary_reason
+from ..corpus.charsets import SINGLE_BYTE
+from ..corpus.decode import (DETECT_BYTES, NotText, _replaced_warning, choose_encoding,
+                             decode_replacing, utf8_stats)
+from ..corpus.charsets import display_name
 from ..corpus.load import (HTML_SUFFIXES, TEXT_SUFFIXES, Columns, FolderEntry, _tabular_inputs,
-                           folder_entries)
-from ..corpus.tabular import _check_header, read_csv_rows, read_jsonl_rows, read_text_file
+                           dataframe_inputs, folder_entries, folder_metadata, resolve_columns)
+from ..corpus.tabular import (_check_header, _delimiter_note, detect_delimiter, parse_json_row,
+                              read_csv_rows, read_jsonl_rows)
 from ..errors import CorpusError, CorpusFormatError, SourceNotFoundError
 
 __all__ = ["Scan", "Unit", "inputs", "plan", "read_lines", "scan_file", "total_inputs",
@@ -49,7 +51,9 @@ class Scan:
     n_rows: int
     blocks: tuple[tuple[int, int], ...]  # (byte offset, line number before it), in order
     end: int                      # byte offset of the end of the file
-    whole: bool = False           # UTF-16/32: decoded whole, one block
+    whole: bool = False           # UTF-16/32 and multi-byte legacy codecs: decoded whole
+    encoding: str = ""            # the codec and how it was decided, for the load report
+    delimiter: str = ","
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,12 @@ class Unit:
     base: int = 0                 # csv/jsonl: line number before the unit; parquet: row group
     rows: tuple = ()              # rows: (number, dict) pairs
     available: tuple[str, ...] = ()
+    columns: Columns | None = None  # the columns as resolved for this source (aliases found)
+    note: Input | None = None     # kind "note": a row about the source's columns
 
     @property
     def n_inputs(self) -> int:
-        if self.kind in ("file", "skip"):
+        if self.kind in ("file", "skip", "note"):
             return 1
         if self.kind == "rows":
             return len(self.rows)
@@ -114,75 +120,59 @@ _BREAK = re.compile(rb"\r(?:\x00*\n)?|\n")
 
 
 def _decode(raw: bytes, codec: str) -> str:
-    return (raw.replace(b"\x00", b"") if b"\x00" in raw else raw).decode(codec)
+    # decoded, then NUL removed, exactly as decode_bytes does for the whole file
+    text = decode_replacing(raw, codec)[0]
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
-def _decoding(path: Path) -> tuple[str, int, tuple[str, ...]] | None:
-    """The codec, BOM length and warnings with which :func:`decode_bytes` would decode the file
-    (read in chunks), or None for UTF-16/32, decoded whole. A binary file or a broken BOM raises
-    the error :func:`load_corpus` raises."""
+def _decoding(path: Path) -> tuple[str, int, tuple[str, ...], str] | None:
+    """The codec, BOM length, warnings and encoding note with which :func:`decode_bytes` would
+    decode the file (read in chunks), or None for a file decoded whole (UTF-16/32 and multi-byte
+    legacy codecs). A binary file raises the error :func:`load_corpus` raises."""
     with path.open("rb") as handle:
-        head = handle.read(65536)
-    for bom, codec, _ in _BOMS:
-        if head.startswith(bom):
-            if codec != "utf-8":
-                return None
-            bad, n_nul = _check_utf8(path, len(bom))
-            if bad is not None:  # invalid after a UTF-8 BOM: not text
-                read_text_file(path)  # raises the loader's own error
-            return codec, len(bom), _nul_warning(n_nul)
-    reason = _binary_reason(head)
-    if reason:
-        raise CorpusFormatError(f"expected a text file, found {reason}", path=path)
-    bad, n_nul = _check_utf8(path, 0)
-    if bad is None:
-        return "utf-8", 0, _nul_warning(n_nul)
-    where = f"invalid UTF-8 at byte {bad}"
-    if _valid_cp1252(path):
-        warning = f"{where}; decoded as Windows-1252 (cp1252): check accents and quotes"
-        return "cp1252", 0, (warning, *_nul_warning(n_nul))
-    warning = (f"{where}, and not Windows-1252 either; decoded as Latin-1: check accents "
-               "and quotes")
-    return "latin-1", 0, (warning, *_nul_warning(n_nul))
+        head = handle.read(DETECT_BYTES + 1)
+
+    def chunks():
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                yield chunk
+
+    stats = utf8_stats(chunks())
+    try:
+        choice = choose_encoding(head, stats=stats)
+    except NotText as exc:
+        raise CorpusFormatError(f"expected a text file, found {exc}", path=path) from None
+    if choice.codec != "utf-8" and choice.codec not in SINGLE_BYTE and choice.codec != "cp1252":
+        return None
+    warnings = list(choice.warnings)
+    if choice.codec != "utf-8" and not choice.bom:
+        warnings.append(f"not UTF-8: read as {display_name(choice.codec)} "
+                        f"({choice.decided_by}); check accents and quotes")
+    n_bad, first, n_nul = _count_bad(path, choice.codec, choice.bom)
+    if n_bad:
+        warnings.append(_replaced_warning(n_bad, first, display_name(choice.codec)))
+    warnings.extend(_nul_warning(n_nul))
+    return choice.codec, choice.bom, tuple(warnings), f"{choice.codec} ({choice.decided_by})"
 
 
 def _nul_warning(n_nul: int) -> tuple[str, ...]:
-    # NUL is the byte 0 and nothing else in UTF-8, cp1252 and Latin-1
     return (f"removed {n_nul} NUL character{'s' if n_nul != 1 else ''}",) if n_nul else ()
 
 
-def _check_utf8(path: Path, skip: int) -> tuple[int | None, int]:
-    """The offset of the first byte that is not UTF-8 (counting any BOM), or None; and the
-    number of NUL bytes."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset, bad, n_nul = skip, None, 0
+def _count_bad(path: Path, codec: str, bom: int) -> tuple[int, int | None, int]:
+    """Bad byte sequences (and the first's offset) and NUL characters, decoding line by line."""
+    n_bad, first, n_nul = 0, None, 0
     with path.open("rb") as handle:
-        handle.seek(skip)
-        while chunk := handle.read(1 << 20):
-            n_nul += chunk.count(b"\x00")
-            if bad is None:
-                pending = len(decoder.getstate()[0])
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError as exc:
-                    bad = offset - pending + exc.start
-            offset += len(chunk)
-        if bad is None:
-            try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError as exc:
-                bad = offset - len(decoder.getstate()[0]) + exc.start
-    return bad, n_nul
-
-
-def _valid_cp1252(path: Path) -> bool:
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            try:
-                chunk.decode("cp1252")
-            except UnicodeDecodeError:
-                return False
-    return True
+        handle.seek(bom)
+        offset = bom
+        for raw in handle:  # lines end at a LF byte, never inside a UTF-8 or one-byte character
+            text, bad, at = decode_replacing(raw, codec, offset)
+            n_bad += bad
+            if first is None and at is not None:
+                first = at
+            n_nul += text.count("\x00")
+            offset += len(raw)
+    return n_bad, first, n_nul
 
 
 def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
@@ -191,15 +181,24 @@ def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
     ``blocksize`` bytes (at the end of a row). A problem is raised with the loader's own error."""
     decoding = _decoding(path)
     size = path.stat().st_size
-    if decoding is None:  # UTF-16/32: whole
+    if decoding is None:  # UTF-16/32 or a multi-byte legacy codec: whole
         if kind == "csv":
             header, rows, warnings = read_csv_rows(path)
             available = tuple(header)
         else:
             rows, warnings = read_jsonl_rows(path)
-            available = tuple(sorted({k for _, row in rows for k in row}))
-        return Scan("", 0, tuple(warnings), available, len(rows), ((0, 0),), size, whole=True)
-    codec, bom, warnings = decoding
+            available = tuple(sorted({k for _, row in rows if isinstance(row, dict) for k in row}))
+        return Scan("", 0, tuple(warnings), available, len(rows), ((0, 0),), size, whole=True,
+                    encoding=warnings.encoding)
+    codec, bom, warnings, encoding = decoding
+    delimiter = ","
+    if kind == "csv":
+        first = next((line for _, line in read_lines(str(path), codec, bom, None)
+                      if line.strip()), "")
+        delimiter = detect_delimiter(first)
+        warnings = (*warnings, *_delimiter_note(delimiter))
+        if csv.field_size_limit() < (1 << 30):
+            csv.field_size_limit(1 << 30)
     blocks: list[tuple[int, int]] = []
     state = SimpleNamespace(position=bom)
 
@@ -211,17 +210,17 @@ def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
     n_rows = 0
     try:
         if kind == "csv":
-            reader = csv.reader(lines(), strict=True)
+            reader = csv.reader(lines(), strict=True, delimiter=delimiter)
             header = None
             for record in reader:
-                if not any(cell.strip() for cell in record):
+                if not record or (header is None and not any(cell.strip() for cell in record)):
                     continue
                 if header is None:
                     header = [h.strip() for h in record]
                     _check_header(header, path)
                     blocks.append((state.position, reader.line_num))
                     continue
-                if len(record) != len(header):
+                if len(record) != len(header) and any(cell.strip() for cell in record):
                     raise ValueError("row length")
                 n_rows += 1
                 if blocksize and state.position - blocks[-1][0] >= blocksize:
@@ -235,82 +234,106 @@ def scan_file(path: Path, kind: str, blocksize: int | None) -> Scan:
             for number, line in enumerate(lines(), start=1):
                 if not line.strip():
                     continue
-                value = json.loads(line)
-                if not isinstance(value, dict):
-                    raise ValueError("not an object")
-                keys.update(value)
+                value = parse_json_row(line.rstrip("\n"), path, number)
+                if isinstance(value, dict):
+                    keys.update(value)
                 n_rows += 1
                 if blocksize and state.position - blocks[-1][0] >= blocksize:
                     blocks.append((state.position, number))
             if not n_rows:
                 raise ValueError("empty")
             available = tuple(sorted(keys))
+    except CorpusFormatError:
+        raise
     except (csv.Error, ValueError):  # json.JSONDecodeError is a ValueError
         # let the loader's own reader raise its own error, with file, line and column
         (read_csv_rows if kind == "csv" else read_jsonl_rows)(path)
         raise CorpusFormatError("not a valid file of its kind", path=path) from None
     blocks = [b for i, b in enumerate(blocks) if i == 0 or b[0] < size]
-    return Scan(codec, bom, warnings, available, n_rows, tuple(blocks), size)
+    return Scan(codec, bom, tuple(warnings), available, n_rows, tuple(blocks), size,
+                encoding=encoding, delimiter=delimiter)
 
 
-def _tabular_units(path: Path, kind: str, scan: Scan) -> list[Unit]:
+def _note_units(columns: Columns, available, where: str) -> tuple[Columns, list[Unit]]:
+    resolved, note, look_alike = resolve_columns(columns, list(available), where)
+    units = [Unit("note", note=Input(label=f"{where} (columns)", note=note,
+                                     warnings=list(look_alike)))]
+    return resolved, units
+
+
+def _tabular_units(path: Path, kind: str, scan: Scan, columns: Columns) -> list[Unit]:
     where = str(path)
+    resolved, units = _note_units(columns, scan.available, where)
     bounds = list(scan.blocks) + [(scan.end, None)]
-    return [Unit(kind, path=str(path), where=where, scan=scan, start=start,
-                 stop=bounds[i + 1][0], base=base) for i, (start, base) in enumerate(bounds[:-1])]
+    return units + [Unit(kind, path=str(path), where=where, scan=scan, start=start,
+                         stop=bounds[i + 1][0], base=base, columns=resolved)
+                    for i, (start, base) in enumerate(bounds[:-1])]
 
 
-def _folder_units(folder: Path, columns: Columns, manifest) -> list[Unit]:
-    """The files of a folder as :func:`load_corpus` lists them, each read only when processed."""
-    _, entries = folder_entries(folder, columns, manifest)
-    return [Unit("skip" if entry.skipped is not None else "file", entry=entry)
-            for entry in entries]
+def _folder_units(folder: Path, columns: Columns, manifest, follow_links: bool = False,
+                  events=None, outlets=None) -> list[Unit]:
+    """The files of a folder as :func:`load_corpus` lists them, each read only when processed,
+    after a row for an events or outlets file whose decoding needed a warning (read now, as
+    :func:`load_corpus` reads them, though the aggregates do not use their tables)."""
+    manifest_path, entries = folder_entries(folder, columns, manifest, follow_links=follow_links,
+                                            events=events, outlets=outlets)
+    _, notes = folder_metadata(manifest_path, events, outlets)
+    return [Unit("note", note=note) for note in notes] + [
+        Unit("skip" if entry.skipped is not None else "file", entry=entry) for entry in entries]
 
 
 def _parquet_units(path: Path, columns: Columns) -> list[Unit]:
     import pyarrow.parquet as pq
 
-    meta = pq.ParquetFile(path).metadata
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ... for a corrupt file
+        raise CorpusFormatError(f"not a valid Parquet file ({type(exc).__name__}: "
+                                f"{str(exc)[:200]})", path=path) from None
     available = tuple(meta.schema.names)
-    columns.check(list(available), str(path), needed=("text",))
-    units, first = [], 0
+    resolved, units = _note_units(columns, available, str(path))
+    first = 0
     for group in range(meta.num_row_groups):
         n = meta.row_group(group).num_rows
         units.append(Unit("parquet", path=str(path), where=str(path), start=first,
-                          stop=first + n, base=group, available=available))
+                          stop=first + n, base=group, available=available, columns=resolved))
         first += n
     return units
 
 
-def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None) -> list[Unit]:
+def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None,
+         follow_links: bool = False) -> list[Unit]:
     """Every unit of work of ``source``, in input order (checks paths, columns and formats)."""
     scan = scan or (lambda path, kind: scan_file(path, kind, blocksize))
     if isinstance(source, (list, tuple)):
         return [u for one in source for u in plan(one, columns, manifest=manifest,
-                                                   blocksize=blocksize, scan=scan)]
+                                                   blocksize=blocksize, scan=scan,
+                                                   follow_links=follow_links)]
     if source is None:
         data = bundled("data")
-        return _folder_units(bundled("seeds"), columns, manifest or data / "seed_manifest.csv")
+        return _folder_units(bundled("seeds"), columns, manifest or data / "seed_manifest.csv",
+                             events=data / "events.csv", outlets=data / "outlets.csv")
     if isinstance(source, pd.DataFrame):
-        available = tuple(source.columns)
-        columns.check(list(available), "DataFrame", needed=("text",))
+        available = tuple(str(c) for c in source.columns)
+        dataframe_inputs(source.iloc[0:0], columns, 1)  # refuses duplicate column names
+        resolved, units = _note_units(columns, available, "DataFrame")
         rows = [(i + 1, row) for i, row in enumerate(source.to_dict("records"))]
-        return [Unit("rows", where="DataFrame", rows=tuple(rows[i:i + CHUNK_ROWS]),
-                     available=available) for i in range(0, len(rows), CHUNK_ROWS)]
+        return units + [Unit("rows", where="DataFrame", rows=tuple(rows[i:i + CHUNK_ROWS]),
+                             available=available, columns=resolved)
+                        for i in range(0, len(rows), CHUNK_ROWS)]
     path = Path(source)
     if not path.exists():
         raise SourceNotFoundError(f"corpus source not found: {path}; expected a folder, a .csv, "
                                   ".jsonl, .parquet, .txt or .html file, or a pandas DataFrame")
     if path.is_dir():
-        return _folder_units(path, columns, manifest)
+        return _folder_units(path, columns, manifest, follow_links)
     suffix = path.suffix.lower()
     if suffix == ".tsv":
         raise CorpusError(f"{path}: tab-separated files are not supported; save it as CSV")
     if suffix in (".csv", ".jsonl", ".ndjson"):
         kind = "csv" if suffix == ".csv" else "jsonl"
         found = scan(path, kind)
-        columns.check(list(found.available), str(path), needed=("text",))
-        return _tabular_units(path, kind, found)
+        return _tabular_units(path, kind, found, columns)
     if suffix in (".parquet", ".pq"):
         return _parquet_units(path, columns)
     if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
@@ -322,7 +345,10 @@ def plan(source, columns: Columns, *, manifest, blocksize: int | None, scan=None
 
 def unit_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]:
     """The inputs of one unit, one at a time, exactly as :func:`load_corpus` makes them."""
-    if unit.kind in ("file", "skip"):
+    columns = unit.columns or columns
+    if unit.kind == "note":
+        yield unit.note
+    elif unit.kind in ("file", "skip"):
         yield unit.entry.to_input(max_bytes)
     elif unit.kind == "rows":
         yield from _tabular_inputs(unit.rows, unit.available, columns, unit.where, "row",
@@ -330,7 +356,12 @@ def unit_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]
     elif unit.kind == "parquet":
         import pyarrow.parquet as pq
 
-        table = pq.ParquetFile(unit.path).read_row_group(unit.base)
+        try:
+            table = pq.ParquetFile(unit.path).read_row_group(unit.base)
+        except Exception as exc:  # a corrupt row group
+            raise CorpusFormatError(f"not a valid Parquet file: row group {unit.base} cannot be "
+                                    f"read ({type(exc).__name__}: {str(exc)[:200]})",
+                                    path=unit.path) from None
         number = unit.start
         for batch in table.to_batches(max_chunksize=CHUNK_ROWS):
             rows = []
@@ -346,24 +377,29 @@ def unit_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]
 def _text_inputs(unit: Unit, columns: Columns, max_bytes: int) -> Iterator[Input]:
     scan = unit.scan
     args = (scan.available, columns, unit.where, "line", max_bytes, scan.warnings)
+    kwargs = {"encoding": scan.encoding or None}
     if scan.whole:
         path = Path(unit.path)
         rows = read_csv_rows(path)[1] if unit.kind == "csv" else read_jsonl_rows(path)[0]
         for row in rows:
-            yield from _tabular_inputs([row], *args)
+            yield from _tabular_inputs([row], *args, **kwargs)
         return
     lines = (line for _, line in read_lines(unit.path, scan.codec, unit.start, unit.stop))
     if unit.kind == "jsonl":
         for number, line in enumerate(lines, start=unit.base + 1):
             if line.strip():
-                yield from _tabular_inputs([(number, json.loads(line))], *args)
+                yield from _tabular_inputs([(number, parse_json_row(line.rstrip("\n"), unit.path, number))],
+                                           *args, **kwargs)
         return
-    reader = csv.reader(lines, strict=True)
+    reader = csv.reader(lines, strict=True, delimiter=scan.delimiter)
     last_end = unit.base
     for record in reader:
         start, last_end = last_end + 1, unit.base + reader.line_num
-        if any(cell.strip() for cell in record):
-            yield from _tabular_inputs([(start, dict(zip(scan.available, record)))], *args)
+        if not record:
+            continue
+        if not any(cell.strip() for cell in record):
+            record = [""] * len(scan.available)
+        yield from _tabular_inputs([(start, dict(zip(scan.available, record)))], *args, **kwargs)
 
 def inputs(units: list[Unit], columns: Columns, max_bytes: int) -> Iterator[Input]:
     for unit in units:

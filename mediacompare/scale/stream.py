@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..corpus.build import _build_article
+from ..corpus.build import report_row as build_report_row
 from ..corpus.clean import load_rules
 from ..corpus.load import MAX_BYTES, Columns
 from ..errors import CorpusError
@@ -14,7 +15,7 @@ from ..features.label import resolve_lexicon
 from ..features.lexicon import Lexicon
 from ..progress import track
 from .sources import inputs, plan, total_inputs
-from .tables import Accumulator, Aggregates, Config, Ledger, analyse, report_row
+from .tables import Accumulator, Aggregates, Config, Ledger, analyse
 
 __all__ = ["check_options", "iter_articles", "make_config", "stream_aggregates"]
 
@@ -46,8 +47,8 @@ def stream_aggregates(source=None, *, lexicon: Lexicon | str | Path | None = Non
                       keep_spans: bool = False, keep_tokens: bool = False,
                       progress: bool | None = None,
                       manifest: str | Path | None = None, rules: str | Path | None = None,
-                      clean: bool = True, max_bytes: int = MAX_BYTES, **columns: str | None
-                      ) -> Aggregates:
+                      clean: bool = True, max_bytes: int = MAX_BYTES, follow_links: bool = False,
+                      **columns: str | None) -> Aggregates:
     """Aggregate tables of a corpus, read and analysed one article at a time.
 
     Parameters
@@ -68,8 +69,8 @@ def stream_aggregates(source=None, *, lexicon: Lexicon | str | Path | None = Non
         ``False``: no progress bar; ``True``: a bar (terminal or notebook) once
         the run has taken two seconds; ``None``: as :func:`set_progress` or the
         ``MEDIACOMPARE_PROGRESS`` variable say (see :mod:`mediacompare.progress`).
-    manifest, rules, clean, max_bytes, text_col, id_col, outlet_col, publisher_col, date_col, \
-event_col, title_col, url_col, author_col, file_col
+    manifest, rules, clean, max_bytes, follow_links, text_col, id_col, outlet_col, \
+publisher_col, date_col, event_col, title_col, url_col, author_col, file_col
         As in :func:`load_corpus`.
 
     Returns
@@ -87,7 +88,7 @@ event_col, title_col, url_col, author_col, file_col
     [['AFP', 1, 283], ['Al Arabiya English', 1, 315]]
     """
     cols = check_options(by, max_bytes, columns)
-    units = plan(source, cols, manifest=manifest, blocksize=None)
+    units = plan(source, cols, manifest=manifest, blocksize=None, follow_links=follow_links)
     cfg = make_config(cols, max_bytes, rules, clean, lexicon, sentiment=sentiment,
                       readability=readability, keep_spans=keep_spans, keep_tokens=keep_tokens)
     acc = Accumulator(cfg, by)
@@ -99,6 +100,7 @@ event_col, title_col, url_col, author_col, file_col
 
 def iter_articles(source=None, *, progress: bool | None = None, manifest: str | Path | None = None,
                   rules: str | Path | None = None, clean: bool = True, max_bytes: int = MAX_BYTES,
+                  follow_links: bool = False,
                   **columns: str | None) -> Iterator[tuple[dict, dict | None]]:
     """Load a corpus one article at a time: ``(load-report row, article)`` for every input.
 
@@ -109,20 +111,23 @@ def iter_articles(source=None, *, progress: bool | None = None, manifest: str | 
     :func:`stream_aggregates`.
 
     >>> import mediacompare as mc
-    >>> [(row["article_id"], article["outlet"]) for row, article in mc.iter_articles()][:2]
+    >>> rows = list(mc.iter_articles())
+    >>> rows[0][0]["input"], rows[0][1]                 # the manifest's row: how it was read
+    ('seed_manifest.csv', None)
+    >>> [(row["article_id"], article["outlet"]) for row, article in rows[1:3]]
     [('000', 'Fort Russ News'), ('001', 'Breitbart News')]
     """
     cols = check_options("outlet", max_bytes, columns)
-    units = plan(source, cols, manifest=manifest, blocksize=None)
+    units = plan(source, cols, manifest=manifest, blocksize=None, follow_links=follow_links)
     rule_set = load_rules(rules) if clean else None
     ledger = Ledger()
     for item in track(inputs(units, cols, max_bytes), desc="loading", total=total_inputs(units),
                       progress=progress):
-        article = None if item.skipped else _build_article(item, rule_set)
+        article = None if item.skipped or item.note else _build_article(item, rule_set)
         if article is None:
-            yield report_row(item.label, item.meta.get("article_id"), None, item.skipped), None
+            yield build_report_row(item), None
             continue
         digest = hashlib.sha256(article["text"].encode("utf-8", "surrogatepass")).digest()
         article["article_id"], article["duplicate_of"] = ledger.admit(
             article["article_id"], digest, item.warnings)
-        yield report_row(item.label, article["article_id"], item.warnings, None), article
+        yield build_report_row(item, article["article_id"]), article

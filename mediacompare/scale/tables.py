@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..corpus.build import Input, _build_article, _unique_id
+from ..corpus.build import report_row as _report_row
 from ..corpus.load import Columns
 from ..corpus.model import REPORT_COLUMNS
 from ..features.label import SPAN_COLUMNS, _label_text
@@ -76,13 +77,19 @@ class Result:
     readability: dict | None = None
     spans: list | None = None
     tokens: pd.DataFrame | None = None
+    encoding: str | None = None   # the encoding and how it was decided, for the load report
+    note: str | None = None       # a row about a metadata file or the columns
 
 
 def analyse(item: Input, cfg: Config) -> Result:
     """Clean, tokenize and label one input, with the library's own per-article functions."""
+    if item.note is not None:
+        return Result(item.label, None, skipped=item.skipped, warnings=list(item.warnings),
+                      note=item.note)
     article = None if item.skipped else _build_article(item, cfg.rules)
     if article is None:
-        return Result(item.label, item.meta.get("article_id"), skipped=item.skipped)
+        return Result(item.label, item.meta.get("article_id"), skipped=item.skipped,
+                      encoding=item.encoding_note)
     text, aid = article["text"], str(article["article_id"])
     tokens = tokenize(text)
     voice = voices(text, tokens)
@@ -90,7 +97,7 @@ def analyse(item: Input, cfg: Config) -> Result:
     counts = Counter((r["category"], r["confidence"], "quoted" if r["in_quote"] else "outlet")
                      for r in spans)
     result = Result(
-        item.label, aid, warnings=item.warnings,
+        item.label, aid, warnings=item.warnings, encoding=item.encoding_note,
         digest=hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(),
         meta=(article["outlet"], article["publisher"], article["date"], article["event_id"],
               article["title"]),
@@ -139,12 +146,13 @@ class Ledger:
         return article_id, duplicate_of
 
 
-def report_row(label: str, article_id, warnings: list[str] | None, skipped: str | None) -> dict:
-    if skipped is not None:
-        return {"input": label, "article_id": article_id, "status": "skipped", "reason": skipped}
-    return {"input": label, "article_id": article_id,
-            "status": "loaded_with_warning" if warnings else "loaded",
-            "reason": "; ".join(warnings)}
+def report_row(label: str, article_id, warnings: list[str] | None, skipped: str | None,
+               encoding: str | None = None, note: str | None = None) -> dict:
+    """A load-report row, as :func:`mediacompare.corpus.build.report_row` makes it."""
+    item = Input(label=label, meta={"article_id": article_id}, warnings=list(warnings or ()),
+                 skipped=skipped, note=note)
+    item.encoding, item.decided_by = encoding, None
+    return _report_row(item, article_id)
 
 
 class Accumulator:
@@ -163,12 +171,13 @@ class Accumulator:
         self.tokens: list[pd.DataFrame] = []
 
     def add(self, res: Result) -> None:
-        if res.skipped is not None:
-            self.report.append(report_row(res.label, res.article_id, None, res.skipped))
+        if res.skipped is not None or res.note is not None:
+            self.report.append(report_row(res.label, res.article_id, res.warnings, res.skipped,
+                                          res.encoding, res.note))
             return
         warnings = list(res.warnings)
         aid, duplicate_of = self.ledger.admit(res.article_id, res.digest, warnings)
-        self.report.append(report_row(res.label, aid, warnings, None))
+        self.report.append(report_row(res.label, aid, warnings, None, res.encoding))
         outlet = res.meta[0]
         n_chars, n_words, n_quoted, n_sentences, n_quotes, n_scare, n_removed = res.sizes
         n_spans = sum(res.counts.values())
