@@ -8,7 +8,8 @@ results file holds counts and shares only.
 
 What is measured
     * An *annotated direct quotation* is an attribution relation whose content holds a
-      double quotation mark (``“ ” "``): content in quotation marks, as opposed to
+      double quotation mark (``“ ” "``, or the newswire pairs ``''`` and two backticks):
+      content in quotation marks, as opposed to
       paraphrase. Relations without a source are left out (there is no one to find).
     * A quotation found by the library (a top-level row of ``voice_table``; nested
       quotations have no speaker of their own by design) *matches* an annotated one when
@@ -62,7 +63,7 @@ RESULTS = HERE / "results" / "speakers.md"
 DEFAULT_BEFORE = "4c72392"
 HELD_OUT_SHARE = 0.3
 
-_DOUBLE = re.compile("[\u201c\u201d\"]")
+_DOUBLE = re.compile("[\u201c\u201d\"]|''|``")
 _PRONOUNS = frozenset("he she it they i we him her them his its their hers our us you".split())
 _WORD = re.compile(r"[^\W\d_][\w\-\u2019']*")
 

@@ -53,7 +53,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..text import _column, _frame
-from .quotes import Quote, _paragraphs
+from .quote_scan import _paragraphs
+from .quotes import Quote
 from .voice import Voices, speech_verb_forms
 from .voice import voices as _voices
 
