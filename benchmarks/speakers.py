@@ -193,7 +193,11 @@ def read_devset(root: Path) -> list[Article]:
 # -- matching -----------------------------------------------------------------------------------
 
 def surname(text: str | None) -> str | None:
-    words = _words(text or "")
+    """The last word of the name a source starts with: "Mr. Kaplan, a screenwriter," is kaplan,
+    "Sen. Ted Cruz (R-Tex.)" cruz, "Lee Zeldin of New York" zeldin, "Mrs. Clinton's" clinton."""
+    text = re.sub(r"\([^)]*\)", " ", text or "").split(",")[0]
+    text = re.split(r"(?<=[^\W\d_])\s+(?:of|from|at|for|with|who)\s", text)[0]
+    words = _words(text)
     words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
     return words[-1] if words else None
 

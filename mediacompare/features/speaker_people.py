@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 from collections import namedtuple
 
-from .speaker_text import NP, OBLIQUE, PRONOUNS, TELL, SpeakerText, not_person_heads, person_words
+from .speaker_text import NP, OBLIQUE, TELL, SpeakerText, given_names, not_person_heads, person_words, plural
 
 __all__ = ["People", "SENTENCES_BACK"]
 
@@ -103,21 +103,28 @@ class People:
             single, speaks = len(names) == 1, ri in speakers
             last = names[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
             det = r.first > 0 and d.norm[r.first - 1] == "the"
-            if single and d.first[r.first] and not speaks:
+            start, initial = r.name[0], d.first[r.first]
+            if initial and (d.norm[r.first].endswith(("ing", "ed")) or d.norm[r.first] in words) \
+                    and r.title is None and not single:
+                names, single = names[1:], len(names) == 2        # "Speaking Sunday", "Monday Jane Doe"
+                start, initial = d.t[r.first + 1].start, False
+            full = by_last.get(names[0].lower()) if single else None
+            if single and initial and not (speaks or full or r.title):
                 continue                                          # a sentence's first word alone
-            if last in heads or (single and (words.get(last, ("",))[0] == "time" or names[0].isupper())) \
-                    or (det and r.title is None) or (single and ri in told and not speaks):
+            weekday = words.get(last, ("", ""))[0] == "time" and (single or last.endswith("day"))
+            if last in heads or weekday or (single and names[0].isupper()) \
+                    or (det and r.title is None) or (single and ri in told and not speaks) \
+                    or (single and initial and not (full or r.title) and plural(last)):
                 if speaks:                                        # "the Kremlin said", "TASS notes"
-                    self.groups.append(Mention(r.name[0], r.name[1], "name", r.title))
+                    self.groups.append(Mention(start, r.name[1], "name", r.title))
                 continue
             apposed = not single and r.first >= 2 and d.norm[r.first - 1] == "," and \
                 d.t[r.first - 2].text.islower() and not (d.ok(r.last + 1, d.sent[r.last])
                                                          and d.norm[r.last + 1] not in ".,")
-            full = by_last.get(names[0].lower()) if single else None
             if r.title or apposed or full or speaks or not single:
                 before = d.norm[r.first - 1] if r.first > 0 and d.sent[r.first - 1] == d.sent[r.first] else ""
                 oblique = before in OBLIQUE or d.possessive[r.last] or ri in told
-                m = Mention(r.name[0], r.name[1], "name", r.title, full,
+                m = Mention(start, r.name[1], "name", r.title, full,
                             full.entity if full is not None else len(self.persons), r.first, d.sent[r.first],
                             oblique)
                 self.runs_person[ri] = len(self.persons)
@@ -136,6 +143,12 @@ class People:
         for k, m in enumerate(self.persons):
             self.by_sentence.setdefault(m.sent, []).append(k)
         self.sentences_with = sorted(self.by_sentence)
+        narrative = set(d.sent[i] for i in range(d.n) if not d.mask[i] and d.t[i].kind == "word")
+        self.prev_narrative, last = {}, -1                        # sentence -> the narrative one before it
+        for sentence in range(d.sent[-1] + 1 if d.n else 0):
+            self.prev_narrative[sentence] = last
+            if sentence in narrative:
+                last = sentence
 
     # ------------------------------------------------------------------ gender
 
@@ -143,6 +156,7 @@ class People:
         d, words = self.d, person_words()
         self.gender: dict[int, str] = {}
         conflict = set()
+        note_given: dict[int, str] = {}
 
         def note(entity, g):
             if not g or entity in conflict:
@@ -160,6 +174,9 @@ class People:
                 role, g = words.get(d.norm[j].rstrip("."), ("", ""))
                 if role in ("honorific", "title") and (j < r.first + 4):
                     note(m.entity, g)
+            names = d.name_words(r)
+            if len(names) > 1 and m.full is None:                 # "Jane Doe": a given name, if listed
+                note_given[m.entity] = given_names().get(names[0].lower().rstrip("."), "")
             if r.first >= 3 and d.norm[r.first - 1] == ",":       # "his wife, Jane Doe"
                 role, g = words.get(d.norm[r.first - 2], ("", ""))
                 if role == "kin":
@@ -175,6 +192,9 @@ class People:
                 j += 1
             if j < d.n and not d.mask[j] and d.norm[j] in _GENDER and d.sent[j] == d.sent[i]:
                 note(self.persons[k].entity, _GENDER[d.norm[j]])
+        for entity, g in note_given.items():                      # the text's own evidence comes first
+            if entity not in self.gender and entity not in conflict and g:
+                self.gender[entity] = g
 
     # ------------------------------------------------------------------ pronouns
 
@@ -209,8 +229,6 @@ class People:
             if m is not None:
                 self.antecedent[i] = m
                 resolved.append((i, m))
-                if m.entity not in self.gender:
-                    self.gender[m.entity] = g
 
     def _fits(self, m: Mention, g: str) -> bool:
         return self.gender.get(m.entity, g) == g
@@ -220,11 +238,13 @@ class People:
         s = d.sent[i]
         k = bisect.bisect_left(self.sentences_with, s + 1) - 1
         r = len(resolved) - 1
-        checked = 0
+        checked, steps = 0, 0
         sentence = s
-        while sentence >= 0 and s - sentence <= SENTENCES_BACK:
+        while sentence >= 0 and steps <= SENTENCES_BACK:
             # names in this sentence (before the pronoun in its own), then pronouns resolved in it
             candidates = []
+            while k >= 0 and self.sentences_with[k] > sentence:
+                k -= 1
             if k >= 0 and self.sentences_with[k] == sentence:
                 candidates = [self.persons[p] for p in self.by_sentence[sentence]
                               if sentence != s or self.persons[p].token < i]
@@ -244,11 +264,11 @@ class People:
             checked += len(candidates)
             if checked > _RECENT:
                 break
-            sentence -= 1
+            sentence, steps = self.prev_narrative.get(sentence, -1), steps + 1
         before = bisect.bisect_left(self.p_starts, d.t[i].start)
         for p in range(before - 1, max(before - 1 - _RECENT, -1), -1):
             m = self.persons[p]
-            if self._fits(m, g) and s - m.sent <= 2 * SENTENCES_BACK:
+            if self._fits(m, g):
                 return m
         return None
 

@@ -82,6 +82,24 @@ def person_words() -> dict[str, tuple[str, str]]:
     return words
 
 
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """``resources/given_names.csv``: a given name's usual gender, to agree he/she (nothing else)."""
+    path = resource("given_names.csv")
+    names: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines)
+        if reader.fieldnames is None or reader.fieldnames[:2] != ["name", "gender"]:
+            raise ResourceError(f"{path}: expected the columns name,gender")
+        for row in reader:
+            name, gender = (row.get("name") or "").strip(), (row.get("gender") or "").strip()
+            if not name or name != name.lower() or gender not in ("m", "f"):
+                raise ResourceError(f"{path}: bad row {name!r},{gender!r}: expected a lowercase name and m or f")
+            names[name] = gender
+    return names
+
+
 def _role_set(*roles: str) -> frozenset[str]:
     return frozenset(w for w, (r, _) in person_words().items() if r in roles)
 
@@ -226,9 +244,10 @@ class SpeakerText:
 
     def desc_back(self, j, s):
         """A description ending at token j: back to a determiner or a possessive."""
-        k, found = j, False
+        k, found, comma, linked = j, False, False, False
         while j - k < 10 and self.ok(k - 1, s):
             x, w = k - 1, self.norm[k - 1]
+            linked = linked or w in PREP_LINK
             if w in DETERMINERS:
                 k, found = x, True
                 if not (self.ok(x - 1, s) and self.norm[x - 1] in PREP_LINK):
@@ -239,10 +258,12 @@ class SpeakerText:
                 break
             elif w in PREP_LINK or w in "()" or (self.t[x].kind in WORDS and w not in STOP):
                 k = x
-            elif w == "," and self.ok(x - 1, s) and self.lower_word[x - 1] and k < j:
-                k = x                                              # "the bespectacled, 71-year-old diplomat"
+            elif w == "," and not comma and self.ok(x - 1, s) and self.lower_word[x - 1] and j - k < 2:
+                k, comma = x, True                                 # "the bespectacled, 71-year-old diplomat"
             else:
                 break
+        if comma and (linked or j - k > 5):
+            return None
         if self.norm[k] in PREP_LINK or self.norm[k] == "," or not (found or (plural(self.norm[j]) and j - k < 4)):
             return None                                            # det-less plurals: "US officials"
         return NP("description", k, j, self.t[k].start, self.t[j].end)
