@@ -216,7 +216,9 @@ class SpeakerText:
                         j = k + 1
                     else:
                         break
-            title_at = [k for k in range(i, j + 1) if self.title_word[k]]
+            # A title word leads a name ("Pope Francis"); as the run's last word it is the name
+            # ("Amy Pope"), unless the run is that one word ("the President said").
+            title_at = [k for k in range(i, j if j > i else j + 1) if self.title_word[k]]
             a = title_at[-1] + 1 if title_at else i
             while a <= j and (self.t[a].text in PARTICLES or self.norm[a] == "."):
                 a += 1

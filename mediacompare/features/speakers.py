@@ -129,6 +129,7 @@ class _Rules:
         self.people = People(d)
         self.top_starts = [q.start for q in d.tops]
         self.spans: dict[int, tuple] = {}  # quote id -> (title, description) offsets of its speaker
+        self.clause_end: dict[int, int] = {}  # quote id -> end of its own attribution clause
 
     def clause(self, np, vi):
         d = self.d
@@ -149,6 +150,10 @@ class _Rules:
                 method = "X told Y" if method == "X said" else method
         method = "pronoun" if np.kind == "pronoun" else method
         return np, vi, method, evidence or f"'{self.clause(np, vi)}' {where}", addressee
+
+    def _sent_of(self, offset: int) -> int:
+        d = self.d
+        return d.sent[min(bisect.bisect_left(d.starts, offset), d.n - 1)] if d.n else 0
 
     def _next_quote_start(self, offset: int) -> int:
         k = bisect.bisect_left(self.top_starts, offset)
@@ -239,6 +244,9 @@ class _Rules:
     def row(self, q, found):
         d = self.d
         np, vi, method, evidence, addressee = found
+        last = max(np.last if np.last is not None else -1, vi + d.vlen[vi] - 1 if vi is not None else -1)
+        if last >= 0:
+            self.clause_end[q.quote_id] = d.t[last].end          # where the attribution clause ends
         verb = None if vi is None else d.text[d.t[vi].start:d.t[vi + d.vlen[vi] - 1].end]
         head, pron = (q.quote_id, q.start, q.end), None
         if np.kind == "pronoun":
@@ -283,8 +291,10 @@ class _Rules:
         prev = tops[k - 1] if k else None
         if prev is not None and bisect.bisect_right(d.para_starts, prev.start) - 1 == para:
             src = rows[prev.quote_id]
-            if src.status == "attributed" and sents[k][0] - sents[k - 1][1] <= 1 and \
-                    not self.people.others_between(prev.end, q.start, src.speaker):
+            after = max(prev.end, self.clause_end.get(prev.quote_id, prev.end))
+            gap = sents[k][0] - max(sents[k - 1][1], self._sent_of(after - 1))
+            if src.status == "attributed" and gap <= 1 and after <= q.start and \
+                    not self.people.others_between(after, q.start, src.speaker):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
             return None
