@@ -48,6 +48,8 @@ MODALS = frozenset("will would could can may might should must did does do".spli
 ADVERBS = MODALS | frozenset("also further then later again earlier once still reportedly meanwhile however "
                              "too has have had was were is are not never simply recently previously".split())
 TELL = frozenset({"tell", "tells", "told", "telling"})
+# Verbs that also name: "a band called Sophistafunk" (followed by a capitalised word) is no speech.
+_NAMING = frozenset("call calls called calling dub dubs dubbed dubbing term terms termed".split())
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 WORDS = ("word", "abbreviation", "number")
 
@@ -156,7 +158,10 @@ class SpeakerText:
                 continue                                          # capitalised only at a sentence start
             for m in range(min(longest, n - i), 0, -1):
                 form = tuple(self.norm[i:i + m])
-                if form in forms and not any(self.mask[i:i + m]) and not (form in bare and self._noun(i)):
+                naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
+                    and self.norm[i + m] not in PRONOUNS
+                if form in forms and not naming and not any(self.mask[i:i + m]) and \
+                        not (form in bare and self._noun(i)):
                     self.vlen[i] = m
                     break
         self.next_verb = [n] * (n + 1)                            # the first reporting verb at or after i
@@ -298,7 +303,8 @@ class SpeakerText:
             return self.np_run(ri, self.sent[a])._replace(first=min(np.first, a), last=max(np.last, b),
                                                           desc=(np.start, np.end))
         if np.kind == "name" and (w in DETERMINERS or (self.t[a].text.islower() and w not in STOP
-                                                        and not w.endswith("ing"))):
+                                                        and not w.endswith("ing")) or
+                                  (a == b and self.t[a].kind == "number")):   # "Suu Kyi, 70, said"
             return np._replace(first=min(np.first, a), last=max(np.last, b),
                                desc=(self.t[a].start, self.t[b].end))
         return None
@@ -323,6 +329,12 @@ class SpeakerText:
         if self.norm[j] in PRONOUNS:
             return NP("pronoun", j, j, self.t[j].start, self.t[j].end), modal
         if self.norm[j] == ",":                                    # "X, desc, said"
+            k = j - 1
+            while self.ok(k, s) and j - k < 25 and not (self.norm[k] in ("who", "whose", "which")
+                                                         and self.ok(k - 1, s) and self.norm[k - 1] == ","):
+                k -= 1
+            if self.ok(k, s) and j - k < 25 and self.norm[k] in ("who", "whose"):
+                return self.np_core(k - 2, s), modal              # "Mr. Slinker, whose start-up, X, ..., said"
             k = j - 1
             while self.ok(k, s) and self.norm[k] != "," and j - k < 16:
                 k -= 1

@@ -189,14 +189,35 @@ class _Rules:
                 return None
             return self.found(np, k, "according to X", later)
         np, modal = d.np_back(k, s)
-        if np is not None and np.first >= i and d.agrees(np, k, modal) and \
-                (np.first == i or (d.norm[np.first - 1] == "," and not crossing)):
-            return self.found(np, k, "X said", where if np.first == i else later)
-        if d.norm[k - 1] == "," and not crossing and k > i:       # "“…” that X can win, said Jane Doe"
+        if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
+            return self.found(np, k, "X said", where)
+        if crossing or not self._closing_clause(k, s, next_quote):
+            return None
+        if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
+                and self._speaker_like(np):
+            return self.found(np, k, "X said", later)
+        if d.norm[k - 1] == "," and k > i:                        # "“…” that X can win, said Jane Doe"
             np = d.np_fwd(k + d.vlen[k], s)
             if np is not None and np.kind != "pronoun":
                 return self.found(np, k, "said X", later)
         return None
+
+    def _closing_clause(self, k, s, next_quote) -> bool:
+        """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks."),
+        rather than opening one of its own ("Trump said: “…”", "has suggested that ...")."""
+        d = self.d
+        j = k + d.vlen[k]
+        if j < d.n and d.t[j].start >= next_quote - 2:
+            return False
+        if not d.ok(j, s):
+            return True
+        w = d.norm[j]
+        return w in (".", ",", ";", "!", "?") or (w in OBLIQUE and w not in ("to", "that", "as", "if", "like"))
+
+    def _speaker_like(self, np) -> bool:
+        if np.kind != "name" or np.run is None:
+            return True
+        return np.run in self.people.runs_person or self.d.runs[np.run].title is not None
 
     def before(self, q, lo_offset):
         d = self.d
@@ -205,23 +226,36 @@ class _Rules:
             return None
         s = d.sent[hi]
         start = d.sent_first[s]
-        lo, headless = max(start, bisect.bisect_left(d.starts, lo_offset)), None
-        for i in range(lo, hi):
+        lo, headless, first = max(start, bisect.bisect_left(d.starts, lo_offset)), None, None
+        # The reporting verb nearest the quotation speaks it ("X tweeted after Clinton argued that
+        # “…”"); a verb with no subject of its own there (", saying “…”", "and added “…”") belongs
+        # to the sentence's first reporting verb with a subject, or to the subject starting it.
+        for i in range(hi - 1, lo - 1, -1):
             if not d.vlen[i] or not d.ok(i, s):
                 continue
             if d.norm[i] == "according":
                 np = d.np_fwd(i + 2, s)
                 if np is not None and np.kind != "pronoun" and np.last < hi:
-                    return self.found(np, i, "according to X", where)
+                    found = self.found(np, i, "according to X", where)
+                    if headless is None:
+                        return found
+                    first = found
                 continue
-            np, modal = d.np_back(i, s)
-            if np is not None and d.agrees(np, i, modal):
-                return self.found(np, i, "X said", where)
-            if headless is None and (d.norm[i].endswith("ing") or (i > start and d.norm[i - 1] in (
-                    "and", "but", ",", "to"))):
-                headless = i
-        np = d.np_fwd(lo, s) if headless is not None and lo == start else None
-        if np is not None and np.last < headless:
+            agent = self._agent(i, s)
+            np, modal = (agent, False) if agent is not None else d.np_back(i, s)
+            participle = d.norm[i].endswith("ing")
+            if np is not None and (agent is not None or d.agrees(np, i, modal)) and \
+                    not (participle and np.kind == "description"):
+                found = self.found(np, i, "X said", where)
+                if headless is None:
+                    return found
+                first = found
+            elif participle or (i > start and d.norm[i - 1] in ("and", "but", ",", "to")):
+                headless = i if headless is None else headless
+        if first is not None:
+            return first
+        np = self.subject(s, headless) if headless is not None and lo == start else None
+        if np is not None:
             return self.found(np, headless, "X said", where, (
                 f"'{d.t[headless].text}' earlier in the sentence has no subject of its own; its subject is "
                 f"taken as the one starting the sentence, '{self.clause(np, None)}'"))
@@ -229,6 +263,47 @@ class _Rules:
         if np is not None and np.kind != "pronoun" and self._colon_speaker(np, s):
             return self.found(np, None, "X said", where,
                               f"'{self.clause(np, None)}:' right before the quotation (no reporting verb)")
+        return None
+
+    def _agent(self, i, s):
+        """The agent of a passive reporting verb: "Rubio was asked by the moderator Jane Doe"."""
+        d = self.d
+        j = i + d.vlen[i]
+        if i > 0 and d.norm[i - 1] in ("was", "were", "is", "are", "been", "being") and d.ok(j, s) \
+                and d.norm[j] == "by":
+            np = d.np_fwd(j + 1, s)
+            return np if np is not None and np.kind != "pronoun" else None
+        return None
+
+    def subject(self, s, verb):
+        """The subject starting sentence ``s``, before token ``verb``: past an opening phrase
+        ("Shortly after the call ended, Rubio's campaign ..."), or, when the sentence is the
+        writer's own ("I remember ..."), the person named nearest before the verb."""
+        d = self.d
+        start = d.sent_first[s]
+        candidates = [start]
+        k = start
+        while k < verb and d.norm[k] != ",":
+            k += 1
+        if k < verb - 1:
+            candidates.append(k + 1)
+        for first in candidates:
+            w = d.norm[first]
+            if w in OBLIQUE or w.endswith(("ing", "ly")) or w in ("i", "we"):
+                continue
+            np = d.np_fwd(first, s)
+            if np is None or np.last >= verb:
+                continue
+            if np.kind == "name" and np.run is not None and np.run not in self.people.runs_person \
+                    and d.runs[np.run].title is None:
+                continue                                          # "First, ...": not a person
+            return np
+        if d.norm[start] in ("i", "we"):
+            k = bisect.bisect_left(self.people.p_starts, d.t[verb].start) - 1
+            if k >= 0 and self.people.persons[k].sent == s:
+                m = self.people.persons[k]
+                run = d.run_of[m.token]
+                return d.np_run(run, s) if run is not None else None
         return None
 
     def _colon_speaker(self, np, s) -> bool:
