@@ -42,6 +42,8 @@ PREP_LINK = frozenset({"of", "for", "from", "at", "with"})
 OBLIQUE = frozenset("in on at of for to from by with into about during after before since until amid "
                     "under over against despite like as while when although though because if than "
                     "between among toward towards through".split())
+PREPOSITIONS = frozenset("in on at of for to from by with into about during amid under over against despite "
+                          "between among toward towards through".split())
 CLAUSE_END = frozenset("and or but who which that in on at during while when after before as since because "
                        "with to if".split())
 MODALS = frozenset("will would could can may might should must did does do".split())
@@ -161,7 +163,7 @@ class SpeakerText:
                 naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
                     and self.norm[i + m] not in PRONOUNS
                 if form in forms and not naming and not any(self.mask[i:i + m]) and \
-                        not (form in bare and self._noun(i)):
+                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i)):
                     self.vlen[i] = m
                     break
         self.next_verb = [n] * (n + 1)                            # the first reporting verb at or after i
@@ -184,8 +186,11 @@ class SpeakerText:
         self._runs()
 
     def _noun(self, i: int) -> bool:
-        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "his claim"."""
+        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that"."""
         j = i - 1
+        if j >= 0 and self.norm[j] in OBLIQUE and self.norm[j] not in ("to", "as", "when", "while", "if") \
+                and not self.norm[i].endswith("ing"):             # "for saying" is a verb
+            return True
         if j >= 0 and self.t[j].text.islower() and self.t[j].kind == "word" and j >= 1 \
                 and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")):
             j -= 1                                                # "a thunderous chant"
@@ -341,6 +346,8 @@ class SpeakerText:
             ok = self.ok(k, s) and self.norm[k] == ","
             return (self.appose(self.np_core(k - 1, s), k + 1, j - 1) if ok else None), modal
         np = self.np_core(j, s)
+        if np is not None and self.ok(np.first - 1, s) and self.norm[np.first - 1] in PREPOSITIONS:
+            np = None                                              # "who has in the past described"
         if np is None:                                             # "an official who spoke anonymously said"
             k = j
             while self.ok(k, s) and j - k < 10 and self.norm[k] not in RELATIVE and self.norm[k] != ",":

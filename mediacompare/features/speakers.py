@@ -176,12 +176,21 @@ class _Rules:
         if d.vlen[i]:
             according = d.norm[i] == "according"
             np = d.np_fwd(i + (2 if according else d.vlen[i]), s)
-            if np is None or (according and np.kind == "pronoun"):
+            if np is None or (according and np.kind == "pronoun") or d.norm[np.first] == "that" or \
+                    (d.norm[i].endswith("ing") and not according):
                 return None
             return self.found(np, i, "according to X" if according else "said X", where)
         k = d.next_verb[i]
-        if k >= d.n or d.sent[k] != s or k - i > _WINDOW or d.t[k].start > next_quote:
-            return None
+        while k < d.n and d.sent[k] == s and k - i <= _WINDOW and d.t[k].start < next_quote:
+            found = self._later(i, k, s, crossing, next_quote, where)
+            if found is not None:
+                return found
+            k = d.next_verb[k + 1]
+        return None
+
+    def _later(self, i, k, s, crossing, next_quote, where):
+        """The attribution clause of the reporting verb at k, after a quotation ending before i."""
+        d = self.d
         later = "after the quotation, in its sentence"
         if d.norm[k] == "according":
             np = d.np_fwd(k + 2, s)
@@ -196,9 +205,9 @@ class _Rules:
         if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
-        if d.norm[k - 1] == "," and k > i:                        # "“…” that X can win, said Jane Doe"
+        if d.norm[k - 1] == "," and k > i and not d.norm[k].endswith("ing"):   # "“…” that X can win, said Jane Doe"
             np = d.np_fwd(k + d.vlen[k], s)
-            if np is not None and np.kind != "pronoun":
+            if np is not None and np.kind != "pronoun" and d.norm[np.first] != "that":
                 return self.found(np, k, "said X", later)
         return None
 
@@ -337,6 +346,19 @@ class _Rules:
         return Attribution(*head, d.text[np.start:np.end], np.start, np.end, np.kind,
                            _span(d.text, np.title), _span(d.text, np.desc), addressee, pron, verb, method,
                            "attributed", evidence)
+
+    def _own_verb_before(self, q, after: int) -> bool:
+        """A reporting verb before the quotation in its sentence: someone else speaks it
+        ("T-shirts appeared that said “We won.”"), even when who is not found."""
+        d = self.d
+        hi = bisect.bisect_left(d.starts, q.start)
+        if hi >= d.n:
+            return False
+        start = max(d.sent_first[d.sent[hi]], bisect.bisect_left(d.starts, after))
+        k = d.next_verb[start]
+        while k < hi and d.mask[k]:
+            k = d.next_verb[k + 1]
+        return k < hi
 
     def _lendable_event(self, vi, np) -> bool:
         """Reported speech that a following quotation paragraph may continue."""
