@@ -59,7 +59,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, without its surrounding whitespace.
 
     >>> _paragraphs("  One.\\n \\n\\n Two\\nlines. \\n\\n")
-    [(2, 6), (11, 21)]
+    [(2, 6), (11, 14), (15, 21)]
     """
     spans = []
     position = 0

@@ -379,7 +379,7 @@ class SpeakerText:
         elif w in DETERMINERS or (self.possessive[i] and self.cap[i]) or self.lower_title[i] or ri is not None:
             k = i
             while self.ok(k + 1, s) and k - i < 12 and (self.norm[k + 1] in "()" or (
-                    self.t[k + 1].kind in WORDS and self.norm[k + 1] not in CLAUSE_END
+                    self.t[k + 1].kind in WORDS and (self.norm[k + 1] not in CLAUSE_END or self._to_name(k + 1, s))
                     and not self.vlen[k + 1])):
                 k += 1
             while k > i and (self.norm[k] in DETERMINERS | PREP_LINK or self.norm[k] == "("):
@@ -394,6 +394,13 @@ class SpeakerText:
             if not self.ok(b + 1, s) or self.norm[b + 1] in ",.;":
                 np = self.appose(np, a, b) or np
         return np
+
+    def _to_name(self, k, s) -> bool:
+        """A preposition before a name inside a description: "ambassador to Syria", "spokesman for the UN"."""
+        if self.norm[k] not in ("to", "in", "at", "of", "for"):
+            return False
+        j = k + 1 + (self.ok(k + 1, s) and self.norm[k + 1] == "the")
+        return self.ok(j, s) and self.cap[j]
 
     def agrees(self, np, i, modal):
         if modal or tuple(self.norm[i:i + self.vlen[i]]) not in base_forms():

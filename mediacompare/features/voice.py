@@ -72,11 +72,12 @@ def speech_verb_forms() -> frozenset[tuple[str, ...]]:
 def verb_spans(tokens: Sequence[Token], verbs: frozenset[tuple[str, ...]] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of every reporting-verb form in ``tokens``, sorted by start.
 
-    Every form is listed, a shorter one inside a longer one too ("points" and
-    "points out"). One pass: cost the number of tokens times the longest form.
+    Every form is listed, a shorter one inside a longer one too ("hit" and "hit
+    out", when both are forms). One pass: cost the number of tokens times the
+    longest form.
 
     >>> verb_spans(tokenize("He points out that she said no."))
-    [(3, 9), (3, 13), (23, 27)]
+    [(3, 13), (23, 27)]
     """
     verbs = speech_verb_forms() if verbs is None else verbs
     longest = max((len(v) for v in verbs), default=1)
