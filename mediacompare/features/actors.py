@@ -102,8 +102,8 @@ def _found_names(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple]:
         starts = [a for a, _ in taken]
         for start, end, extra in gaz.variants.find(text, tokens):
             k = bisect.bisect_right(starts, end - 1) - 1           # an exact match overlapping it
-            if k >= 0 and taken[k][1] > start:
-                continue
+            if (k >= 0 and taken[k][1] > start) or text[start:end] in gaz.demonyms:
+                continue                                          # "American" is a demonym, not "Americans"
             found.append((start, end, extra["actor_id"], extra["form_kind"], None,
                           "a spelling or transliteration variant of a gazetteer alias"))
     return found

@@ -100,7 +100,10 @@ class VariantMatcher:
         if key not in self._fuzzy:
             found = process.extractOne(key, self.singles, scorer=Levenshtein.normalized_similarity,
                                        score_cutoff=FUZZY_MIN) if self.singles else None
-            self._fuzzy[key] = None if found is None else found[0]
+            close = None if found is None else found[0]
+            if close is not None and (close == key + "s" or key == close + "s"):
+                close = None                                      # a plural is another word
+            self._fuzzy[key] = close
         return self._fuzzy[key]
 
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[tuple[int, int, object]]:
