@@ -56,14 +56,15 @@ def case_load_long_line(k: int):
     import mediacompare as mc
 
     text = "A" * (20_000 * k)
-    return len(text), lambda: mc.load_corpus(pd.DataFrame({"text": [text]}))
+    text = text or "A"
+    return len(text), lambda: mc.load_corpus(pd.DataFrame({"text": [text]}), progress=False)
 
 
 def case_label_long_text(k: int):
     import mediacompare as mc
 
     base = _seed_text()
-    text = "\n\n".join([base] * (4 * k))
+    text = "\n\n".join([base] * (4 * k)) or "Warm up."
     return len(text), lambda: mc.label(text, progress=False)
 
 
@@ -102,7 +103,7 @@ def case_html_attributes(k: int):
     folder = Path(tempfile.mkdtemp(prefix="linearity-html-"))
     body = "<html><body><p " + 'a="1" ' * n + ">Some article text here.</p></body></html>"
     (folder / "page.html").write_text(body, encoding="utf-8")
-    return len(body), lambda: mc.load_corpus(folder, max_bytes=len(body) + 1)
+    return len(body), lambda: mc.load_corpus(folder, max_bytes=len(body) + 1, progress=False)
 
 
 CASES = {
@@ -129,6 +130,7 @@ def _measure(name: str, k: int, memory: bool, queue) -> None:
     """In a child process: the seconds (and peak bytes) of one case at one size."""
     try:
         make, _ = CASES[name]
+        make(0)[1]()              # warm up on empty input: lexicons, gazetteer, rules loaded once
         n_chars, run = make(k)
         gc.collect()
         before = _rss()

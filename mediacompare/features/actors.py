@@ -92,21 +92,34 @@ def _affiliation(tokens: list[Token], end_index: int) -> bool:
 
 
 def _found_names(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple]:
-    """Alias matches, exact first, then the variants that overlap none of them."""
+    """Alias matches, exact first, then the variants: a variant replaces the exact matches it
+    contains ("Bashar Al Assad" over "Assad") and gives way to any it only overlaps."""
     found = []
     for match in gaz.names.match(text, tokens):
         extra = dict(match.entry.extra)
         found.append((match.start, match.end, extra["actor_id"], extra["form_kind"], None, ""))
-    if gaz.variants is not None:
-        taken = sorted((f[0], f[1]) for f in found)
-        starts = [a for a, _ in taken]
-        for start, end, extra in gaz.variants.find(text, tokens):
-            k = bisect.bisect_right(starts, end - 1) - 1           # an exact match overlapping it
-            if (k >= 0 and taken[k][1] > start) or text[start:end] in gaz.demonyms:
-                continue                                          # "American" is a demonym, not "Americans"
-            found.append((start, end, extra["actor_id"], extra["form_kind"], None,
-                          "a spelling or transliteration variant of a gazetteer alias"))
-    return found
+    if gaz.variants is None:
+        return found
+    found.sort(key=lambda f: (f[0], f[1]))
+    starts = [f[0] for f in found]
+    dropped: set[int] = set()
+    extra_rows = []
+    for start, end, extra in gaz.variants.find(text, tokens):
+        if text[start:end] in gaz.demonyms:
+            continue                                              # "American" is a demonym, not "Americans"
+        a = bisect.bisect_left(starts, start)
+        while a > 0 and found[a - 1][1] > start:                 # exact matches that start before it
+            a -= 1
+        b = bisect.bisect_left(starts, end)
+        inside = [k for k in range(a, b) if k not in dropped]
+        if any(found[k][0] < start or found[k][1] > end for k in inside):
+            continue                                              # overlaps an exact match: that wins
+        if any((found[k][0], found[k][1]) == (start, end) for k in inside):
+            continue                                              # the same span, found exactly
+        dropped.update(inside)
+        extra_rows.append((start, end, extra["actor_id"], extra["form_kind"], None,
+                           "a spelling or transliteration variant of a gazetteer alias"))
+    return [f for k, f in enumerate(found) if k not in dropped] + extra_rows
 
 
 def mentions(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
