@@ -44,7 +44,7 @@ def test_mentions_find_variants_and_keep_the_form_as_written(gazetteer):
             "Volodymyr Zelenskiy. Hassan Nasrullah replied. Ayatollah Khamenehi agreed.")
     m = mc.mentions(text, actors=gazetteer)
     found = dict(zip(m["text"], m["actor_id"]))
-    assert found["Muammar Qaddafi"] == "gaddafi" and found["Kadhafi's"] == "gaddafi"
+    assert found["Muammar Qaddafi"] == "gaddafi" and found["Kadhafi"] == "gaddafi"
     assert found["Zelenskyy"] == "zelensky" and found["Volodymyr Zelenskiy"] == "zelensky"
     assert found["Nasrullah"] == "nasrallah"          # packaged actor, one-word fuzzy match
     assert found["Khamenehi"] == "khamenei"

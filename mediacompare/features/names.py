@@ -144,7 +144,9 @@ class VariantMatcher:
                 i += 1
                 continue
             end, value = match
-            found.append((token.start, words[end][0].end, value))
+            last = words[end][0]
+            cut = 2 if last.text.endswith(("'s", "\u2019s")) and len(last.text) > 2 else 0
+            found.append((token.start, last.end - cut, value))      # the possessive 's left out
             i = end + 1
         return found
 
