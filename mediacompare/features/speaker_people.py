@@ -23,8 +23,10 @@ Pronouns
     searched backwards from the pronoun's own (at most :data:`SENTENCES_BACK` of them): in
     each, the first person of the right gender who is not in an oblique position (after a
     preposition, a possessive, the one told something) is taken; failing that, the most
-    recent person of the right gender. it/they go to the last organisation or description
-    that spoke.
+    recent person of the right gender. A person of unknown gender fits either pronoun (the
+    given-name list is short and mostly of English-language names, so a nearer person of
+    unknown gender is never passed over for a farther one whose gender is known).
+    it/they go to the last organisation or description that spoke.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from __future__ import annotations
 import bisect
 from collections import namedtuple
 
-from .speaker_text import NP, OBLIQUE, TELL, SpeakerText, given_names, not_person_heads, person_words, plural
+from .speaker_text import ADVERBS, NP, OBLIQUE, TELL, SpeakerText, given_names, not_person_heads, person_words, plural
 
 __all__ = ["People", "SENTENCES_BACK"]
 
@@ -104,7 +106,8 @@ class People:
             last = names[-1].lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
             det = r.first > 0 and d.norm[r.first - 1] == "the"
             start, initial = r.name[0], d.first[r.first]
-            if initial and (d.norm[r.first].endswith(("ing", "ed")) or d.norm[r.first] in words) \
+            if initial and (d.norm[r.first].endswith(("ing", "ed", "ly")) or d.norm[r.first] in words
+                            or d.norm[r.first] in ADVERBS) \
                     and r.title is None and not single:
                 names, single = names[1:], len(names) == 2        # "Speaking Sunday", "Monday Jane Doe"
                 start, initial = d.t[r.first + 1].start, False
@@ -174,7 +177,7 @@ class People:
                 role, g = words.get(d.norm[j].rstrip("."), ("", ""))
                 if role in ("honorific", "title") and (j < r.first + 4):
                     note(m.entity, g)
-            names = d.name_words(r)
+            names = d.text[m.start:m.end].split()
             if len(names) > 1 and m.full is None:                 # "Jane Doe": a given name, if listed
                 note_given[m.entity] = given_names().get(names[0].lower().rstrip("."), "")
             if r.first >= 3 and d.norm[r.first - 1] == ",":       # "his wife, Jane Doe"

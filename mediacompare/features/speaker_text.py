@@ -192,8 +192,9 @@ class SpeakerText:
                 and not self.norm[i].endswith("ing"):             # "for saying" is a verb
             return True
         if j >= 0 and self.t[j].text.islower() and self.t[j].kind == "word" and j >= 1 \
-                and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")):
-            j -= 1                                                # "a thunderous chant"
+                and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")) \
+                and not plural(self.norm[j]):
+            j -= 1                                                # "a thunderous chant", not "the rules say"
         return j >= 0 and self.norm[j] in DETERMINERS and self.norm[j] not in ("that", "this")
 
     def ok(self, i, s):
@@ -370,7 +371,8 @@ class SpeakerText:
             lead += 1
         lead_run = self.runs[self.run_of[lead]] if lead > i and self.ok(lead, s) and \
             self.run_of[lead] is not None else None
-        if lead_run is not None and lead_run.first == lead and lead_run.name and lead_run.title:
+        if lead_run is not None and lead_run.first == lead and lead_run.name and \
+                (lead_run.title or len(self.name_words(lead_run)) > 1):   # "moderator Lisa Park"
             np = self.np_run(self.run_of[lead], s)
             np = np._replace(first=i, title=(self.t[i].start, (np.title or (0, self.t[lead - 1].end))[1]))
         elif ri is not None and self.runs[ri].first == i and self.runs[ri].name and \

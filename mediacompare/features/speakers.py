@@ -202,6 +202,9 @@ class _Rules:
             return self.found(np, k, "X said", where)
         if crossing or not self._closing_clause(k, s, next_quote):
             return None
+        if np is not None and np.kind == "name" and np.run is not None and d.runs[np.run].first > i \
+                and d.norm[d.runs[np.run].first - 1] == ",":
+            np = d.np_run(np.run, s)                              # "…, a mistake, Ben Carson said": no appositive
         if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
