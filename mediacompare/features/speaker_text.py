@@ -308,8 +308,10 @@ class SpeakerText:
                 (self.runs[ri].first, self.runs[ri].last) == (a, b):
             return self.np_run(ri, self.sent[a])._replace(first=min(np.first, a), last=max(np.last, b),
                                                           desc=(np.start, np.end))
+        possessed = (self.possessive[a] or (ri is not None and self.possessive[self.runs[ri].last])) \
+            and self.t[b].text.islower() and not any(self.vlen[a:b + 1])  # "Mrs. Obama's chief of staff"
         if np.kind == "name" and (w in DETERMINERS or (self.t[a].text.islower() and w not in STOP
-                                                        and not w.endswith("ing")) or
+                                                        and not w.endswith("ing")) or possessed or
                                   (a == b and self.t[a].kind == "number")):   # "Suu Kyi, 70, said"
             return np._replace(first=min(np.first, a), last=max(np.last, b),
                                desc=(self.t[a].start, self.t[b].end))

@@ -72,7 +72,7 @@ import pandas as pd
 
 from ..text import _column, _frame
 from .quotes import Quote
-from .speaker_clauses import Clauses
+from .speaker_clauses import WINDOW, Clauses
 from .speaker_text import DETERMINERS, MODALS, NP, plural
 from .voice import Voices
 from .voice import voices as _voices
@@ -144,9 +144,22 @@ class _Rules(Clauses):
         return not (np.kind == "description" and d.norm[np.first] not in DETERMINERS and plural(d.norm[np.last])
                     and d.first[np.first])
 
+    def _verb_after(self, q) -> bool:
+        """A reporting verb after the quotation in its sentence whose speaker was not found: the
+        quotation has an attribution of its own, even if unread, and borrows none."""
+        d = self.d
+        i = bisect.bisect_left(d.starts, q.end)
+        if i >= d.n or d.mask[i] or "\n" in d.text[q.end:d.t[i].start] or d.sent[i] != d.sent[i - 1]:
+            return False                                          # another line or sentence
+        k = d.next_verb[i]
+        return k < d.n and d.sent[k] == d.sent[i] and k - i <= WINDOW and \
+            d.t[k].start < self._next_quote_start(q.end) and d.norm[k] != "according"
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
+        if self._verb_after(q):
+            return None
 
         def lend(src, method, evidence):
             self.spans[q.quote_id] = self.spans.get(src.quote_id, (None, None))
