@@ -386,6 +386,17 @@ def report(results: dict[str, dict], devset: Path) -> str:
         "with no reporting verb in their sentence) and quotation marks the quotation finder reads "
         "otherwise. They count against recall.",
         "",
+        "Reading the figures. The annotators did not resolve pronouns; the script takes the nearest "
+        "annotated source before a pronoun that is a name, a rule that is sometimes wrong (the person "
+        "meant is named in the text but is not an annotated source, or a nearer annotated name is "
+        "another person). In a sample of 30 errors on pronoun attributions read by hand during the "
+        "work, about a third were such misreadings of the annotation, not errors of the library; they "
+        "count as errors here. The annotation also has a few sources such as 'said' or 'who'. "
+        "Counting `''` (newswire double quotation marks) as quotation marks raised the number of "
+        "annotated direct quotations from 5,097 to 6,268; on the narrower definition (curly and "
+        "straight double marks only) the first measurement of the library before this work was "
+        "64.7% right source and 81.4% of attributions right.",
+        "",
     ]
     return "\n".join(lines)
 
