@@ -241,18 +241,17 @@ def quotes_table(source) -> pd.DataFrame:
     >>> quotes_table('The "peace process" failed. "We stay," he said.')[["text", "voice"]].values.tolist()
     [['peace process', 'scare'], ['We stay,', 'reported']]
     """
-    rows = []
+    columns = ["article_id", "quote_id", "start", "end", "inner_start", "inner_end", "text",
+               "voice", "level", "n_words", "closed", "problem"]
+    data: dict[str, list] = {c: [] for c in columns}   # column by column: no dict per quotation
+    fields = ("quote_id", "start", "end", "inner_start", "inner_end", "text")
     for art in articles_of(source).itertuples(index=False):
         found = voices(art.text)
         for kind, quotes in (("reported", found.reported), ("scare", found.scare),
                              ("uncertain", found.uncertain)):
-            for q in quotes:
-                rows.append({"article_id": str(art.article_id), "quote_id": q.quote_id,
-                             "start": q.start, "end": q.end, "inner_start": q.inner_start,
-                             "inner_end": q.inner_end, "text": q.text, "voice": kind,
-                             "level": q.level, "n_words": q.n_words, "closed": q.closed,
-                             "problem": q.problem})
-    columns = ["article_id", "quote_id", "start", "end", "inner_start", "inner_end", "text",
-               "voice", "level", "n_words", "closed", "problem"]
-    frame = pd.DataFrame(rows, columns=columns).sort_values(["article_id", "start"], kind="stable")
+            data["article_id"].extend([str(art.article_id)] * len(quotes))
+            data["voice"].extend([kind] * len(quotes))
+            for name in fields + ("level", "n_words", "closed", "problem"):
+                data[name].extend(getattr(q, name) for q in quotes)
+    frame = pd.DataFrame(data, columns=columns).sort_values(["article_id", "start"], kind="stable")
     return frame.reset_index(drop=True).astype({c: "int64" for c in columns[1:6] + ["level", "n_words"]})
