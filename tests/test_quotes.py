@@ -592,3 +592,40 @@ def test_output_size_stays_linear_under_deep_nesting():
     text = "\u201c" * 20000 + "x"
     quotes = find_quotes(text)
     assert sum(len(q.text) for q in quotes) <= (MAX_NESTING + 1) * len(text)
+
+
+# ---------------------------------------------------------------- voice shares and repairs
+
+
+def test_a_repaired_quotation_never_makes_most_of_an_article_quoted_voice():
+    from mediacompare.features.voice import MAX_REPAIRED_SHARE, voices
+
+    # One long line of the outlet's own words with one stray closing mark near its end.
+    own = "The council met on Monday and voted on the budget for the coming year after a long debate. "
+    text = own * 6 + "Nobody objected to that.” The meeting then closed."
+    found = voices(text)
+    assert found.reported == [] and len(found.uncertain) == 1
+    (q,) = found.uncertain
+    assert not q.closed and "not counted as quoted voice" in q.problem and "has no opening mark" in q.problem
+    words = mc.voice_words(text).iloc[0]
+    assert words["n_words_quoted"] == 0 and words["n_words_outlet"] == words["n_words"]
+    table = mc.quotes_table(text)
+    assert table["voice"].tolist() == ["uncertain"]
+    spans = mc.label("The ruthless regime cut the budget for the coming year again. " * 6 + "Nobody objected.” It closed.")
+    assert len(spans) and not spans["in_quote"].any()          # the outlet's words stay its own
+    assert MAX_REPAIRED_SHARE == 0.5
+
+
+def test_a_short_repaired_quotation_still_counts_as_quoted_voice():
+    from mediacompare.features.voice import voices
+
+    text = ("The council met on Monday and voted on the budget.\n"
+            "“We will not raise taxes this year, whatever happens,” the mayor said.\n"
+            "She added: “Nor next year\n"
+            "The meeting then closed after a long and heated debate about the roads.")
+    found = voices(text)
+    repaired = [q for q in found.reported if not q.closed]
+    assert [q.text for q in repaired] == ["Nor next year"] and found.uncertain == []
+    assert "closed at the paragraph end" in repaired[0].problem
+    words = mc.voice_words(text).iloc[0]
+    assert words["n_words_quoted"] == 9 + 3
