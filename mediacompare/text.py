@@ -44,21 +44,43 @@ Sentences (rule-based)
     * Every line break (the characters :meth:`str.splitlines` splits on) is a
       hard boundary: in captured web text a line is a paragraph, a headline
       or a caption, never half a sentence.
+    * A period glued to a plain word of three or more letters also ends a
+      sentence before a lowercase word ("the vote is tomorrow. the count
+      ..."). The price: an abbreviation missing from the data file ("esp.")
+      splits its sentence; shorter words ("ok.", "cf.") do not.
     * Abbreviations: the period of a ``prefix`` entry of the data file
-      (``Mr.``, ``Gen.``, ``Jan.``, ``No.``) never ends a sentence; a
+      (``Mr.``, ``Gen.``, ``Jan.``, ``No.``, ``p.``) never ends a sentence; a
       ``suffix`` entry (``Inc.``, ``Jr.``, ``etc.``) does before a likely
-      sentence start. The period after a single capital letter that follows a
-      word or another initial (``George W. Bush``, ``author J. K. Rowling``)
-      never ends a sentence; the price is that "... Plan B. Then ..." stays
-      one sentence.
-    * Dotted abbreviations (``U.S.``, ``U.N.``) never end a sentence inside a
-      line. In news they are far more often followed by a capitalised word of
-      the same sentence (``U.S. President``, ``U.N. Security Council``,
-      ``U.S. Army``) than they close one; the price is that "... left the
-      U.S. The next day ..." stays one sentence.
+      sentence start.
+    * Dotted abbreviations (``U.S.``, ``a.m.``) and the period after a single
+      capital letter that follows a word or another initial (``George W.
+      Bush``, ``plan B.``) end a sentence only before a word of
+      ``_STARTERS``, words that start sentences far more often than they
+      follow "U.S." or an initial inside one (``The``, ``They``, ``He``,
+      ``Then``, ``Where`` ...): "... returned to the U.S. They had served
+      ..." is two sentences, "the U.S. Army", "U.S. officials" and "John F.
+      Kerr" stay one. The price: "... left the U.S. Congress met ..." stays
+      one sentence, and "At 7 a.m. Mr. Diaz ..." is not split before "Mr."
+      (a title is no starter, because "the U.S. Mr. ..." is rarer than "a.m.
+      Mr. ...").
+    * Numbered list items keep their numbers: a number of one or two digits
+      with a glued ``.`` or ``)`` that starts a sentence is a list marker, not
+      a sentence of its own ("1. The first item"), and the next number of the
+      list, later on the same line, starts a new sentence ("1. First 2.
+      Second"). A number that does not continue the list ("1. Vote now 5.
+      Then ...") is text. The price: "in 2. The" after a list marker "1." on
+      the same line splits there.
+    * Ellipses: a glued ellipsis (``...``, ``…``, ``....``) ends a sentence
+      before a likely sentence start ("Yes... We won") and not before a
+      lowercase word ("Well... maybe"); spaced dots (``. . .``) stay inside a
+      sentence whatever follows ("I tried . . . I really did"), unless a
+      fourth dot ends it (``. . . .``). The price: "Wait . . . The bus came"
+      is one sentence.
     * A quotation spanning sentences is split like any text: ``“A. B.”``
       gives ``“A.`` and ``B.”``, each quote mark staying with the sentence it
       touches.
+    * Measured on a sentence-boundary test set written for the project
+      (``benchmarks/sentences.py``): see ``benchmarks/results/sentences.md``.
 """
 
 from __future__ import annotations
@@ -117,6 +139,12 @@ _ABBREVIATION_LINE = re.compile(r"\s*(?P<form>[^\W\d_]+\.)\s+(?P<role>prefix|suf
 _LINE_BREAK = re.compile("[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
 
 _FINAL_CHARS = frozenset(".!?\u2026\u203d")
+# Words that start sentences far more often than they follow "U.S." or an initial inside
+# one: after "the U.S." or "plan B." they mark a new sentence ("... to the U.S. They ...").
+_STARTERS = frozenset(
+    "The A An He She It They We I You This That These Those There Here His Her Its Their Our My "
+    "But And Or So Yet However In On At For From With After Before When While If As Since Then "
+    "Now Still Also Meanwhile Where What Who Why How Everyone Nobody Many Some Most Both".split())
 _CLOSERS = frozenset("\"')]}\u2019\u201d\u00bb\u203a")
 _OPENERS = frozenset("\"'([{\u2018\u201c\u00ab\u2039\u201e\u201a\u00bf\u00a1")
 _NORM_TABLE = str.maketrans({
@@ -261,35 +289,80 @@ def _is_initial(tokens: list[Token], letter: int, initials: set[int]) -> bool:
     return before.end < word.start and (before.kind == "word" or letter - 1 in initials)
 
 
+def _list_marker(tokens: list[Token], i: int) -> int | None:
+    """The number of a list marker "3." or "3)" whose number is ``tokens[i]``, else None."""
+    token = tokens[i]
+    if token.kind != "number" or not token.text.isdigit() or len(token.text) > 2 or i + 2 >= len(tokens):
+        return None
+    mark, after = tokens[i + 1], tokens[i + 2]
+    if mark.text not in (".", ")") or mark.start != token.end or after.start == mark.end:
+        return None
+    return int(token.text) if _starts_sentence(after) else None
+
+
 def _sentence_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Index pairs ``(first, last)`` of the tokens of each sentence."""
     roles = _abbreviations()
     spans: list[tuple[int, int]] = []
     first = 0
-    final = False  # the tokens so far end with sentence-final punctuation (and closers)
+    # How the tokens so far end: None (not a sentence end), "end" (a sentence end before a
+    # likely sentence start), "word" (a period after a plain word: also before a lowercase
+    # word), "starter" (a dotted abbreviation or an initial: only before a word of
+    # _STARTERS, "the U.S. They", "plan B. The").
+    final = None
     initials: set[int] = set()  # indices of the periods of initials ("W." in "George W. Bush")
+    markers: set[int] = set()   # indices of the periods of list markers ("1." in "1. The item")
+    marker = None               # the number of the last list marker of the line
+    spaced = 0                  # the number of spaced dots in a row (". . . .")
     for i, token in enumerate(tokens):
         if i == 0:
             glued = False
         else:
             previous = tokens[i - 1]
             glued = token.start == previous.end
-            if not glued and (_LINE_BREAK.search(text, previous.end, token.start)
-                              or (final and _starts_sentence(token))):
+            number = _list_marker(tokens, i) if not glued else None
+            line_break = _LINE_BREAK.search(text, previous.end, token.start)
+            if line_break:
+                marker = None
+            if not glued and (line_break or (final == "end" and _starts_sentence(token))
+                              or (final == "word" and (_starts_sentence(token) or _lower_word(token)))
+                              or (final == "starter" and token.text in _STARTERS)
+                              or (number is not None and marker is not None and number == marker + 1)):
                 spans.append((first, i - 1))
                 first = i
+        if i == first and _list_marker(tokens, i) is not None:
+            marker = int(token.text)
+            markers.add(i + 1)
         if token.kind == "punct" and _FINAL_CHARS.issuperset(token.text):
-            initial = token.text == "." and glued and _is_initial(tokens, i - 1, initials)
-            if initial:
+            spaced = spaced + 1 if (token.text == "." and not glued and i and tokens[i - 1].text == ".") else \
+                (1 if token.text == "." and not glued else 0)
+            if i in markers:
+                final = None
+            elif spaced:
+                final = "end" if spaced >= 4 else None   # ". . ." inside a sentence, ". . . ." ends it
+            elif token.text == "." and glued and _is_initial(tokens, i - 1, initials):
                 initials.add(i)
-            final = not initial
+                final = "starter"
+            elif token.text == "." and glued and tokens[i - 1].kind == "word" and \
+                    len(tokens[i - 1].text) >= 3 and tokens[i - 1].text.isalpha():
+                final = "word"
+            else:
+                final = "end"
         elif token.kind == "abbreviation" and roles.get(token.text) == "suffix":
-            final = True
+            final = "end"
+        elif token.kind == "abbreviation" and token.text not in roles:
+            final = "starter"                         # "U.S." ends a sentence only before "They"
         else:
-            final = final and glued and token.text in _CLOSERS
+            closing = final is not None and glued and token.text in _CLOSERS
+            final = final if closing else None
+            spaced = 0
     if tokens:
         spans.append((first, len(tokens) - 1))
     return spans
+
+
+def _lower_word(token: Token) -> bool:
+    return token.kind == "word" and token.text[:1].islower()
 
 
 def sentences(text: str) -> list[Sentence]:

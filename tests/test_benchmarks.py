@@ -96,3 +96,61 @@ def test_regex_baseline_and_speed_rows_on_a_tiny_sample():
                                            regex_texts=1)
     assert [r["vs_spacy"] for r in rows][0] == 1.0
     assert all(r["words"] > 0 and r["seconds"] > 0 for r in rows)
+
+
+# -- benchmarks/speakers.py and benchmarks/linearity.py: their pieces on tiny written inputs --
+
+def test_speaker_benchmark_reads_standoff_and_judges_the_same_person():
+    import speakers as sp
+
+    text = ("Jane Roe arrived late. “We will stay,” she said. Tom Lee disagreed. "
+            "“It is over,” said Tom Lee, the mayor.")
+    a = text.index("“We")
+    b = text.index("“It")
+    lines = [
+        "T1\tSource 0 8\tJane Roe", "T2\tCue 9 16\tarrived", "E0\tAttribution:T2 Cue:T2 Source:T1",
+        f"T3\tSource {text.index('she')} {text.index('she') + 3}\tshe",
+        f"T4\tContent {a} {a + 15}\t{text[a:a + 15]}",
+        f"T5\tCue {text.index('said')} {text.index('said') + 4}\tsaid",
+        "E1\tAttribution:T5 Content:T4 Cue:T5 Source:T3",
+        f"T6\tSource {text.index('Tom Lee, the')} {text.index('Tom Lee, the') + 7}\tTom Lee",
+        f"T7\tContent {b} {b + 14}\t{text[b:b + 14]}",
+        "E2\tAttribution:T5 Content:T7 Cue:T5 Source:T6",
+    ]
+    relations = [r for r in sp.parse_ann(lines) if r.direct]
+    assert len(relations) == 2 and len(sp.parse_ann(lines)) == 3
+    assert relations[0].resolved.text == "Jane Roe"        # the pronoun's person, from the annotation
+    assert sp.surname("Mr. Kaplan, a screenwriter,") == "kaplan" and sp.surname("Sen. Ted Cruz (R-Tex.)") == "cruz"
+    article = sp.Article("written-example", text, relations)
+    result = sp.evaluate_article(article, sp.found_quotations(text))
+    counts = result["counts"]
+    assert counts["gold"] == 2 and counts["gold_right"] == 2 and counts["made_right"] == counts["made"] == 2
+    wrong = sp.Found(0, a + 1, a + 14, "Tom Lee", None, None, "attributed", "X said", "")
+    assert not sp.same_person(wrong.speaker, None, None, relations[0])
+    assert sp.shares(counts)["recall"] == 1.0
+
+
+def test_speaker_benchmark_says_when_the_development_set_is_absent(tmp_path, capsys):
+    import speakers as sp
+
+    assert sp.main(["--devset", str(tmp_path / "nowhere"), "--before", ""]) == 0
+    assert "not here" in capsys.readouterr().out
+
+
+def test_linearity_verdict_fails_quadratic_errors_and_timeouts():
+    import linearity as lin
+
+    linear = {"status": "ok", "time_ratio": {1: 1.0, 4: 1.1, 16: 1.2}, "sizes": {}}
+    quadratic = {"status": "ok", "time_ratio": {1: 1.0, 4: 4.0, 16: 16.0}, "sizes": {}}
+    memory = {"status": "ok", "time_ratio": {1: 1.0, 4: 1.0, 16: 1.0}, "memory_ratio": {16: 3.0}, "sizes": {}}
+    assert lin.verdict(linear) and not lin.verdict(quadratic) and not lin.verdict(memory)
+    assert not lin.verdict({"status": "timeout at 4x (over 1 s)", "sizes": {}})
+    assert set(lin.CASES) and all(callable(make) for make, _ in lin.CASES.values())
+
+
+def test_sentence_benchmark_counts_cases_per_kind():
+    import sentences
+
+    rows = sentences.evaluate()
+    assert len(rows) == len(sentences.CASES) and all(r["ok"] for r in rows)
+    assert "| all | " in sentences.table({"after": rows})

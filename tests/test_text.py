@@ -230,11 +230,13 @@ def test_us_before_lowercase_word_is_not_a_boundary():
 
 
 def test_us_before_capitalised_word_is_not_a_boundary():
-    # documented policy: "U.S. President", "U.N. Security Council" are far more common
+    # documented policy: "U.S. President", "U.N. Security Council" are far more common; only
+    # a word that mostly starts sentences ("The", "They", "Where") ends one after "U.S."
     assert sentence_texts("The U.S. Army and the U.N. Security Council met.") == [
         "The U.S. Army and the U.N. Security Council met."]
     assert sentence_texts("He flew to the U.S. The talks failed.") == [
-        "He flew to the U.S. The talks failed."]
+        "He flew to the U.S.", "The talks failed."]
+    assert sentence_texts("He flew to the U.S. Senate chamber.") == ["He flew to the U.S. Senate chamber."]
     assert sentence_texts("He flew to the U.S.\nThe talks failed.") == [
         "He flew to the U.S.", "The talks failed."]
 
@@ -262,8 +264,10 @@ def test_quotations_spanning_sentences_split_with_their_marks():
 
 
 def test_runs_of_final_punctuation_and_lowercase_continuations():
+    # issue 12: a period after a word of three or more letters also ends a sentence before a
+    # lowercase word; after a shorter one ("ok.", "p.", "cf.") it does not
     assert sentence_texts("Really?! Yes... We won… and lost. ok. fine") == [
-        "Really?!", "Yes...", "We won… and lost. ok. fine"]
+        "Really?!", "Yes...", "We won… and lost.", "ok. fine"]
     assert sentence_texts("provide “a real chance … to end the war.”") == [
         "provide “a real chance … to end the war.”"]
 
@@ -334,3 +338,51 @@ def test_malformed_abbreviation_file_is_refused():
         _parse_abbreviations(["Mr. prefix", "Gen. title"], "bad.txt")
     with pytest.raises(ResourceError, match="line 1"):
         _parse_abbreviations(["U.S. prefix"], "bad.txt")
+
+
+# -- issue 12: lists, abbreviations and initials at a sentence's end, ellipses ----------------
+
+def test_numbered_list_items_keep_their_numbers():
+    assert sentence_texts("1. Open the box\n2. Remove the lid") == ["1. Open the box", "2. Remove the lid"]
+    assert sentence_texts("1. First point 2. Second point 3. Third point") == [
+        "1. First point", "2. Second point", "3. Third point"]
+    assert sentence_texts("1) Turn left 2) Turn right") == ["1) Turn left", "2) Turn right"]
+    # a number that does not continue a list is not a marker
+    assert sentence_texts("1. Vote now 5. Then wait") == ["1. Vote now 5.", "Then wait"]
+    assert sentence_texts("It ended in 2019. 2020 began badly.") == ["It ended in 2019.", "2020 began badly."]
+
+
+def test_initials_and_dotted_abbreviations_end_a_sentence_before_a_starting_word():
+    assert sentence_texts("The second option is plan B. The first one failed.") == [
+        "The second option is plan B.", "The first one failed."]
+    assert sentence_texts("It closed at 9 P.M. Then he slept.") == ["It closed at 9 P.M.", "Then he slept."]
+    assert sentence_texts("At 7 a.m. Mr. Diaz opened the shop.") == ["At 7 a.m. Mr. Diaz opened the shop."]
+    assert sentence_texts("Senator John F. Kerr voted.") == ["Senator John F. Kerr voted."]
+
+
+def test_ellipses_inside_and_at_the_end_of_a_sentence():
+    assert sentence_texts("I tried . . . I really did.") == ["I tried . . . I really did."]
+    assert sentence_texts("He kept talking . . . . Finally he stopped.") == [
+        "He kept talking . . . .", "Finally he stopped."]
+    assert sentence_texts("Well... maybe tomorrow.") == ["Well... maybe tomorrow."]
+
+
+def test_a_period_after_a_word_ends_a_sentence_before_a_lowercase_word():
+    assert sentence_texts("the vote is tomorrow. the count is next week.") == [
+        "the vote is tomorrow.", "the count is next week."]
+    assert sentence_texts("See p. 42 and fig. 3 of vol. 2.") == ["See p. 42 and fig. 3 of vol. 2."]
+
+
+def _sentence_cases():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sentence_cases import CASES
+
+    return CASES
+
+
+@pytest.mark.parametrize("kind, text, expected", _sentence_cases())
+def test_the_sentence_boundary_set(kind, text, expected):
+    assert sentence_texts(text) == expected

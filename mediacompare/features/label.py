@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..progress import track
 from ..text import tokenize
+from .articles import articles_of
 from .lexicon import Lexicon, load_lexicon
 from .voice import SCARE_MAX_WORDS, voices
 
@@ -26,23 +27,6 @@ SCARE_NOTE = ("Quotation marks around a short phrase, with no one said to be spe
               "writer from the words, like 'so-called': the reader is nudged to doubt them.")
 SCARE_ALTERNATIVE = "(drop the quotation marks, or say whose words they are: 'what X calls ...')"
 SCARE_SOURCE = "Da San Martino et al. 2019 (Doubt); Recasens et al. 2013 (framing bias)"
-
-
-def articles_of(source) -> pd.DataFrame:
-    """The ``article_id``/``text`` (and ``outlet``) table of a corpus, a DataFrame or a string."""
-    if isinstance(source, str):
-        return pd.DataFrame({"article_id": ["text"], "outlet": ["unknown"], "text": [source]})
-    frame = getattr(source, "articles", source)
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError("source must be a Corpus, an articles DataFrame or a string; got "
-                        f"{type(source).__name__}")
-    missing = [c for c in ("article_id", "text") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"the articles table is missing the columns {', '.join(missing)}; "
-                         f"columns are: {', '.join(map(str, frame.columns))}")
-    if "outlet" not in frame.columns:
-        frame = frame.assign(outlet="unknown")
-    return frame
 
 
 def resolve_lexicon(lexicon: Lexicon | str | Path | Iterable | None) -> Lexicon:

@@ -1,0 +1,416 @@
+"""The phrases a speaker can be: one text's tokens with the flags the speaker rules read.
+
+:class:`SpeakerText` marks, once per text, each token's sentence, whether it lies inside a
+quotation, where a reporting verb starts, which words can belong to a name, the runs of
+capitalised words with their titles ("Kremlin spokesman | Dmitry Peskov", "Clinton campaign
+manager | Robby Mook", "Kevin D. Williamson"), and finds the noun phrase before or after a
+token: a name, a description ("the Russian leader", "her personal lawyer"), a pronoun, with
+a comma appositive ("Htay Oo, its acting chairman,"), a relative clause ("an official who
+spoke anonymously") or a parenthesis ("Bernie Sanders (I-Vt.)") skipped. Every walk is
+capped at a few tokens: cost linear in the text. The rules that use these phrases are in
+:mod:`mediacompare.features.speakers`; the word lists are data
+(``resources/person_words.csv``: titles, honorifics, kin nouns and the head words of
+organisations, places, media and dates), besides the closed word classes of English
+grammar below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+from collections import namedtuple
+from functools import lru_cache
+
+from .._paths import resource
+from ..errors import ResourceError
+from .quote_scan import _paragraphs
+from .voice import Voices, speech_verb_forms
+
+# Closed word classes of English grammar that shape the rules (not lexicons).
+PRONOUNS = frozenset({"he", "she", "it", "they"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+QUANTIFIERS = frozenset("one two three several some many another other each both few most all no any "
+                        "every".split())
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"}) | POSSESSIVE_PRONOUNS | QUANTIFIERS
+STOP = DETERMINERS | frozenset(
+    "i we you he she it they me him her them my our your his its their there here in on at of for to "
+    "from by with into about during after before since until amid under over against despite like and "
+    "or but nor yet so if as while when although though because however meanwhile also then still "
+    "according what who whom whose which why how where not".split())
+PARTICLES = frozenset("al el ul bin ibn abu de da del der van von du la le of for".split())
+PREP_LINK = frozenset({"of", "for", "from", "at", "with"})
+OBLIQUE = frozenset("in on at of for to from by with into about during after before since until amid "
+                    "under over against despite like as while when although though because if than "
+                    "between among toward towards through".split())
+PREPOSITIONS = frozenset("in on at of for to from by with into about during amid under over against despite "
+                          "between among toward towards through".split())
+CLAUSE_END = frozenset("and or but who which that in on at during while when after before as since because "
+                       "with to if".split())
+MODALS = frozenset("will would could can may might should must did does do".split())
+ADVERBS = MODALS | frozenset("also further then later again earlier once still reportedly meanwhile however "
+                             "too has have had was were is are not never simply recently previously".split())
+TELL = frozenset({"tell", "tells", "told", "telling"})
+# Verbs that also name: "a band called Sophistafunk" (followed by a capitalised word) is no speech.
+_NAMING = frozenset("call calls called calling dub dubs dubbed dubbing term terms termed".split())
+RELATIVE = frozenset({"who", "whom", "which", "that"})
+WORDS = ("word", "abbreviation", "number")
+
+# A noun phrase: kind name/description/pronoun, tokens first..last, speaker offsets start..end,
+# title and description offsets, the capitalised run it comes from.
+NP = namedtuple("NP", "kind first last start end title desc run", defaults=(None, None, None))
+Run = namedtuple("Run", "first last title name")        # capitalised run: tokens, offset pairs
+
+
+@lru_cache(maxsize=1)
+def person_words() -> dict[str, tuple[str, str]]:
+    """``resources/person_words.csv``: each word's role and gender (``m``, ``f`` or ``""``)."""
+    path = resource("person_words.csv")
+    roles = ("honorific", "title", "kin", "media", "organisation", "place", "time")
+    words: dict[str, tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"word", "role", "gender"} <= set(reader.fieldnames):
+            raise ResourceError(f"{path}, line 1: expected the columns word,role,gender,note")
+        for row in reader:
+            word, role, gender = ((row.get(c) or "").strip() for c in ("word", "role", "gender"))
+            where = f"{path}, line {reader.line_num}"
+            if not word or word != word.lower():
+                raise ResourceError(f"{where}, column 'word': expected a lowercase word, found {word!r}")
+            if role not in roles:
+                raise ResourceError(f"{where}, column 'role': {role!r} is not one of {', '.join(roles)}")
+            if gender not in ("", "m", "f"):
+                raise ResourceError(f"{where}, column 'gender': expected m, f or nothing, found {gender!r}")
+            if word in words:
+                raise ResourceError(f"{where}: duplicate word {word!r}")
+            words[word] = (role, gender)
+    return words
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """``resources/given_names.csv``: a given name's usual gender, to agree he/she (nothing else)."""
+    path = resource("given_names.csv")
+    names: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines)
+        if reader.fieldnames is None or reader.fieldnames[:2] != ["name", "gender"]:
+            raise ResourceError(f"{path}: expected the columns name,gender")
+        for row in reader:
+            name, gender = (row.get("name") or "").strip(), (row.get("gender") or "").strip()
+            if not name or name != name.lower() or gender not in ("m", "f"):
+                raise ResourceError(f"{path}: bad row {name!r},{gender!r}: expected a lowercase name and m or f")
+            names[name] = gender
+    return names
+
+
+def _role_set(*roles: str) -> frozenset[str]:
+    return frozenset(w for w, (r, _) in person_words().items() if r in roles)
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return _role_set("title", "honorific")
+
+
+@lru_cache(maxsize=1)
+def not_person_heads() -> frozenset[str]:
+    return _role_set("media", "organisation", "place")
+
+
+@lru_cache(maxsize=1)
+def base_forms() -> frozenset:
+    """Bare reporting-verb forms (``say``, ``point out``): those with an ``-s`` form."""
+    forms = speech_verb_forms()
+    return frozenset(f for f in forms if any((f[0] + x,) + f[1:] in forms for x in ("s", "es"))
+                     or (f[0].endswith("y") and (f[0][:-1] + "ies",) + f[1:] in forms))
+
+
+def plural(word: str) -> bool:
+    """A plural noun by its ending ("officials", "Americans"), not "thunderous" or "press"."""
+    return word.endswith("s") and not word.endswith(("ss", "ous", "us", "is", "'s"))
+
+
+class SpeakerText:
+    """One text's tokens with the flags the rules read (sentence, in a quotation, verb, name word)."""
+
+    def __init__(self, v: Voices):
+        self.v, self.text, self.t = v, v.text, v.tokens
+        t, n = self.t, len(v.tokens)
+        self.n = n
+        self.norm, self.starts = [x.norm for x in t], [x.start for x in t]
+        sent_starts = [s.start for s in v.sentences]
+        self.sent = [bisect.bisect_right(sent_starts, x.start) - 1 for x in t]
+        self.first = [i == 0 or self.sent[i] != self.sent[i - 1] for i in range(n)]
+        self.sent_first = {}                                      # sentence id -> its first token
+        for i in range(n):
+            self.sent_first.setdefault(self.sent[i], i)
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.tops = sorted((q for q in v.reported + v.scare if q.level == 0), key=lambda q: q.start)
+        self.mask, k = [False] * n, 0                             # tokens inside a quotation
+        for i, x in enumerate(t):
+            while k < len(self.tops) and self.tops[k].end <= x.start:
+                k += 1
+            self.mask[i] = k < len(self.tops) and self.tops[k].start <= x.start
+        forms, bare, self.vlen = speech_verb_forms(), base_forms(), [0] * n  # reporting verb starting here
+        longest = max(map(len, forms))
+        for i in range(n):
+            if self.mask[i] or not t[i].text[:1].isalpha() or (t[i].text[0].isupper() and not self.first[i]):
+                continue                                          # capitalised only at a sentence start
+            for m in range(min(longest, n - i), 0, -1):
+                form = tuple(self.norm[i:i + m])
+                naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
+                    and self.norm[i + m] not in PRONOUNS
+                if form in forms and not naming and not any(self.mask[i:i + m]) and \
+                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i)):
+                    self.vlen[i] = m
+                    break
+        self.next_verb = [n] * (n + 1)                            # the first reporting verb at or after i
+        for i in range(n - 1, -1, -1):
+            self.next_verb[i] = i if self.vlen[i] else self.next_verb[i + 1]
+        low, parts = [x.text.islower() for x in t], [x.text.partition("-") for x in t]
+        title_words = titles()
+        self.cap = [x.kind in ("word", "abbreviation") and w.rstrip(".") not in STOP and (
+            x.text[0].isupper() or (p[0] in PARTICLES and p[2][:1].isupper()))
+            for x, w, p in zip(t, self.norm, parts)]                # a name word: "Putin", "al-Assad"
+        self.initial = [x.kind == "word" and len(x.text) == 1 and x.text.isupper() and i + 1 < n
+                        and t[i + 1].text == "." and t[i + 1].start == x.end for i, x in enumerate(t)]
+        self.lower_title = [lw and w in title_words for lw, w in zip(low, self.norm)]
+        self.title_word = [any(p in title_words for p in w.rstrip(".").split("-")) for w in self.norm]
+        self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) for w in self.norm]
+        self.adverb = [lw and (w in ADVERBS or (w.endswith("ly") and len(w) > 4))
+                       for lw, w in zip(low, self.norm)]
+        self.lower_word = [x.kind == "word" and lw and w not in STOP and not self.vlen[i]
+                           for i, (x, lw, w) in enumerate(zip(t, low, self.norm))]
+        self._runs()
+
+    def _noun(self, i: int) -> bool:
+        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that"."""
+        j = i - 1
+        if j >= 0 and self.norm[j] in OBLIQUE and self.norm[j] not in ("to", "as", "when", "while", "if") \
+                and not self.norm[i].endswith("ing"):             # "for saying" is a verb
+            return True
+        if j >= 0 and self.t[j].text.islower() and self.t[j].kind == "word" and j >= 1 \
+                and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")) \
+                and not plural(self.norm[j]):
+            j -= 1                                                # "a thunderous chant", not "the rules say"
+        return j >= 0 and self.norm[j] in DETERMINERS and self.norm[j] not in ("that", "this")
+
+    def ok(self, i, s):
+        return 0 <= i < self.n and not self.mask[i] and self.sent[i] == s
+
+    def _runs(self):
+        """Runs of name words, with the title words that lead them and the name they end with."""
+        self.runs, self.run_of, i = [], [None] * self.n, 0
+        while i < self.n:
+            s = self.sent[i]
+            lead = self.lower_title[i] and self.ok(i + 1, s) and self.cap[i + 1]      # "spokesman Dmitry ..."
+            if self.mask[i] or not (self.cap[i] or lead):
+                i += 1
+                continue
+            j = i
+            while not self.possessive[j] and self.ok(j + 1, s):
+                if self.cap[j + 1]:
+                    j += 1
+                elif self.initial[j] and self.ok(j + 2, s) and self.cap[j + 2]:
+                    j += 2                                        # "Kevin D. Williamson"
+                elif (self.t[j + 1].text in PARTICLES or self.lower_title[j + 1]) and self.ok(j + 2, s) \
+                        and self.cap[j + 2]:
+                    j += 2
+                else:                                             # "Clinton campaign manager Robby Mook"
+                    k = j + 1
+                    while k <= j + 2 and self.ok(k, s) and self.lower_word[k] and not self.lower_title[k] \
+                            and not self.norm[k].endswith("ed"):
+                        k += 1
+                    if k > j + 1 and self.ok(k + 1, s) and self.lower_title[k] and self.cap[k + 1]:
+                        j = k + 1
+                    else:
+                        break
+            # A title word leads a name ("Pope Francis"); as the run's last word it is the name
+            # ("Amy Pope"), unless the run is that one word ("the President said").
+            title_at = [k for k in range(i, j if j > i else j + 1) if self.title_word[k]]
+            a = title_at[-1] + 1 if title_at else i
+            while a <= j and (self.t[a].text in PARTICLES or self.norm[a] == "."):
+                a += 1
+            name = None
+            if a <= j and any(self.cap[k] for k in range(a, j + 1)):
+                name = (self.t[a].start, self.t[j].end - len(self.t[j].text) + len(self._unpossessed(j)))
+            self.run_of[i:j + 1] = [len(self.runs)] * (j + 1 - i)
+            self.runs.append(Run(i, j, (self.t[i].start, self.t[title_at[-1]].end) if title_at else None, name))
+            i = j + 1
+
+    def _unpossessed(self, j: int) -> str:
+        word = self.t[j].text
+        if self.possessive[j]:
+            return word[:-2] if word[-2] in "'\u2019" else word[:-1]
+        return word
+
+    def name_words(self, r: Run) -> list[str]:
+        return self.text[r.name[0]:r.name[1]].split() if r.name else []
+
+    def np_run(self, ri, s):
+        r = self.runs[ri]
+        if r.title is None and self.ok(r.first - 1, s) and self.norm[r.first - 1] == "the":   # "the Kremlin"
+            return NP("name", r.first - 1, r.last, self.t[r.first - 1].start, r.name[1], None, None, ri)
+        return NP("name", r.first, r.last, r.name[0], r.name[1], r.title, None, ri)
+
+    def desc_back(self, j, s):
+        """A description ending at token j: back to a determiner or a possessive."""
+        k, found, comma, linked = j, False, False, False
+        while j - k < 10 and self.ok(k - 1, s):
+            x, w = k - 1, self.norm[k - 1]
+            linked = linked or w in PREP_LINK
+            if w in DETERMINERS:
+                k, found = x, True
+                if not (self.ok(x - 1, s) and self.norm[x - 1] in PREP_LINK):
+                    break
+                k, found = x - 1, False                            # "the head of the ..."
+            elif self.possessive[x] and self.cap[x]:
+                k, found = x, True
+                break
+            elif w in PREP_LINK or w in "()" or (self.t[x].kind in WORDS and w not in STOP):
+                k = x
+            elif w == "," and not comma and self.ok(x - 1, s) and self.lower_word[x - 1] and j - k < 2:
+                k, comma = x, True                                 # "the bespectacled, 71-year-old diplomat"
+            else:
+                break
+        if comma and (linked or j - k > 5):
+            return None
+        if self.norm[k] in PREP_LINK or self.norm[k] == "," or not (found or (plural(self.norm[j]) and j - k < 4)):
+            return None                                            # det-less plurals: "US officials"
+        return NP("description", k, j, self.t[k].start, self.t[j].end)
+
+    def np_core(self, j, s):
+        if self.ok(j, s) and self.norm[j] == ")":                 # "Bernie Sanders (I-Vt.)"
+            k = j - 1
+            while self.ok(k, s) and self.norm[k] != "(" and j - k < 6:
+                k -= 1
+            if self.ok(k, s) and self.norm[k] == "(":
+                j = k - 1
+        ri = self.run_of[j] if self.ok(j, s) else None
+        if ri is not None and self.runs[ri].last == j:
+            r = self.runs[ri]
+            linked = self.ok(r.first - 1, s) and self.norm[r.first - 1] in PREP_LINK
+            return self.np_run(ri, s) if r.name and not linked else self.desc_back(j, s)
+        if self.ok(j, s) and self.t[j].text.islower() and self.t[j].kind == "word" and self.norm[j] not in STOP:
+            return self.desc_back(j, s)
+        return None
+
+    def appose(self, np, a, b):
+        """``np`` with the appositive tokens a..b, in either order; None if they do not fit."""
+        if np is None or a > b:
+            return None
+        ri, w = self.run_of[a], self.norm[a]
+        if w in RELATIVE and np.kind != "pronoun":
+            return np                                              # "Pence, who is running ..., said"
+        if np.kind == "description" and ri is not None and self.runs[ri].name and \
+                (self.runs[ri].first, self.runs[ri].last) == (a, b):
+            return self.np_run(ri, self.sent[a])._replace(first=min(np.first, a), last=max(np.last, b),
+                                                          desc=(np.start, np.end))
+        possessed = (self.possessive[a] or (ri is not None and self.possessive[self.runs[ri].last])) \
+            and self.t[b].text.islower() and not any(self.vlen[a:b + 1])  # "Mrs. Obama's chief of staff"
+        if np.kind == "name" and (w in DETERMINERS or (self.t[a].text.islower() and w not in STOP
+                                                        and not w.endswith("ing")) or possessed or
+                                  (a == b and self.t[a].kind == "number")):   # "Suu Kyi, 70, said"
+            return np._replace(first=min(np.first, a), last=max(np.last, b),
+                               desc=(self.t[a].start, self.t[b].end))
+        return None
+
+    def np_back(self, i, s):
+        """The subject before token i (adverbs skipped), and whether a modal was skipped."""
+        j, modal = i - 1, False
+        while self.ok(j, s) and i - j < 12:
+            ri = self.run_of[j]
+            if self.adverb[j]:
+                modal, j = modal or self.norm[j] in MODALS, j - 1
+            elif self.norm[j] == "," and ((j + 1 < i and self.adverb[j + 1]) or
+                                          (self.ok(j - 1, s) and self.adverb[j - 1])):
+                j -= 1
+            elif ri is not None and self.runs[ri].first == j == self.runs[ri].last and self.ok(j - 1, s) \
+                    and self.norm[j - 1] == "on":
+                j -= 2                                             # "on Monday"
+            else:
+                break
+        if not self.ok(j, s):
+            return None, modal
+        if self.norm[j] in PRONOUNS:
+            return NP("pronoun", j, j, self.t[j].start, self.t[j].end), modal
+        if self.norm[j] == ",":                                    # "X, desc, said"
+            k = j - 1
+            while self.ok(k, s) and j - k < 25 and not (self.norm[k] in ("who", "whose", "which")
+                                                         and self.ok(k - 1, s) and self.norm[k - 1] == ","):
+                k -= 1
+            if self.ok(k, s) and j - k < 25 and self.norm[k] in ("who", "whose"):
+                return self.np_core(k - 2, s), modal              # "Mr. Slinker, whose start-up, X, ..., said"
+            k = j - 1
+            while self.ok(k, s) and self.norm[k] != "," and j - k < 16:
+                k -= 1
+            ok = self.ok(k, s) and self.norm[k] == ","
+            return (self.appose(self.np_core(k - 1, s), k + 1, j - 1) if ok else None), modal
+        np = self.np_core(j, s)
+        if np is not None and self.ok(np.first - 1, s) and self.norm[np.first - 1] in PREPOSITIONS:
+            np = None                                              # "who has in the past described"
+        if np is None:                                             # "an official who spoke anonymously said"
+            k = j
+            while self.ok(k, s) and j - k < 10 and self.norm[k] not in RELATIVE and self.norm[k] != ",":
+                k -= 1
+            if self.ok(k, s) and self.norm[k] in ("who", "whom") and k < j:
+                np = self.np_core(k - 1, s)
+        if np is not None and np.kind == "name" and self.ok(np.first - 1, s) and self.norm[np.first - 1] == ",":
+            np = self.appose(self.np_core(np.first - 2, s), np.first, np.last) or np
+        return np, modal
+
+    def np_fwd(self, i, s):
+        """The noun phrase starting at token i, with a comma appositive after it."""
+        if not self.ok(i, s):
+            return None
+        w, ri = self.norm[i], self.run_of[i]
+        if w in PRONOUNS:
+            return NP("pronoun", i, i, self.t[i].start, self.t[i].end)
+        lead = i                                                   # "former Obama adviser David Axelrod"
+        while lead - i < 3 and self.ok(lead, s) and self.lower_word[lead] and self.run_of[lead] is None:
+            lead += 1
+        lead_run = self.runs[self.run_of[lead]] if lead > i and self.ok(lead, s) and \
+            self.run_of[lead] is not None else None
+        if lead_run is not None and lead_run.first == lead and lead_run.name and \
+                (lead_run.title or len(self.name_words(lead_run)) > 1):   # "moderator Lisa Park"
+            np = self.np_run(self.run_of[lead], s)
+            np = np._replace(first=i, title=(self.t[i].start, (np.title or (0, self.t[lead - 1].end))[1]))
+        elif ri is not None and self.runs[ri].first == i and self.runs[ri].name and \
+                not self.possessive[self.runs[ri].last]:
+            np = self.np_run(ri, s)
+        elif w in DETERMINERS or (self.possessive[i] and self.cap[i]) or self.lower_title[i] or ri is not None:
+            k = i
+            while self.ok(k + 1, s) and k - i < 12 and (self.norm[k + 1] in "()" or (
+                    self.t[k + 1].kind in WORDS and (self.norm[k + 1] not in CLAUSE_END or self._to_name(k + 1, s))
+                    and not self.vlen[k + 1])):
+                k += 1
+            while k > i and (self.norm[k] in DETERMINERS | PREP_LINK or self.norm[k] == "("):
+                k -= 1
+            np = NP("description", i, k, self.t[i].start, self.t[k].end)
+        else:
+            return None
+        a = b = np.last + 2
+        if self.ok(a - 1, s) and self.norm[a - 1] == "," and self.ok(a, s):
+            while self.ok(b + 1, s) and self.norm[b + 1] not in ",.;:" and b - a < 15:
+                b += 1
+            if not self.ok(b + 1, s) or self.norm[b + 1] in ",.;":
+                np = self.appose(np, a, b) or np
+        return np
+
+    def _to_name(self, k, s) -> bool:
+        """A preposition before a name inside a description: "ambassador to Syria", "spokesman for the UN"."""
+        if self.norm[k] not in ("to", "in", "at", "of", "for"):
+            return False
+        j = k + 1 + (self.ok(k + 1, s) and self.norm[k + 1] == "the")
+        return self.ok(j, s) and self.cap[j]
+
+    def agrees(self, np, i, modal):
+        if modal or tuple(self.norm[i:i + self.vlen[i]]) not in base_forms():
+            return True
+        if self.ok(i - 1, self.sent[i]) and self.norm[i - 1] == "to":
+            return True                                            # "went on to say"
+        if np.kind == "pronoun":
+            return self.norm[np.first] == "they"
+        return np.kind == "description" and plural(self.norm[np.last]) and self.norm[np.first] not in ("a", "an")
