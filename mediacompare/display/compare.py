@@ -16,15 +16,17 @@ What the reader sees
       (``shared`` or ``reworded``) and cosine in the middle; a sentence one
       article leaves out alone on its side, with an ``only in A`` or ``only in
       B`` badge, the other side hatched.
-    * In a matched pair, the words only one side has are a
+    * In a matched pair, the content words only one side has are a
       ``<mark class="diff">`` (underlined and tinted, so not colour alone);
       words are compared as the alignment compares them (lowercase norms of
       word, number and abbreviation tokens, a possessive ``'s`` dropped), each
-      side against the other side's set.
+      side against the other side's set. Function words ("the", "of", "his":
+      ``resources/function_words.txt``) are never marked.
     * Rows follow article A; article B's unmatched sentences sit after the
       matched sentence of B just before them (:func:`reading_order`). Each
-      sentence carries its id (``A3`` is ``sentence_a == 3``) and its offsets
-      in the tooltip.
+      sentence carries its number, counted from 1 as in the exercises (``A3``
+      is the third sentence, ``sentence_a == 2``), and its offsets in the tooltip.
+    * Text is left-aligned, whatever the page around it does with tables.
 
 Guarantees
     Every piece of text (sentences, titles, outlets, ids, notes) is escaped with
@@ -37,15 +39,17 @@ Guarantees
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .._paths import resource
 from ..measures.align import omissions, reading_order, wire_copy, word_key
 from ..text import sentences, tokenize
-from .highlight import _plural, _positive, _str
-from .page import standalone_page
+from .helpers import _plural, _positive, _str
+from .page import shared_style, standalone_page
 
 __all__ = ["Comparison", "side_by_side"]
 
@@ -77,7 +81,8 @@ color:#444}
 .mc-cmp .mc-title{font:700 1.1em/1.3 Georgia,"DejaVu Serif",serif;margin:4px 0;border:0}
 .mc-cmp .mc-meta{color:#555;font-size:.82em}
 .mc-cmp .mc-counts{margin:10px 0;font-size:.95em}
-.mc-cmp .mc-counts td,.mc-cmp .mc-counts th{padding:2px 10px 2px 0;text-align:left}
+.mc-cmp .mc-counts td,.mc-cmp .mc-counts th{padding:2px 10px 2px 0;text-align:left;border:0;\
+background:none}
 .mc-cmp .mc-counts td.mc-n{text-align:right;font-variant-numeric:tabular-nums}
 .mc-cmp .mc-legend{border:1px solid #d7d9dd;border-radius:6px;padding:8px 12px;margin:0 0 14px;\
 background:#fcfcfd;font-size:.88em}
@@ -91,7 +96,7 @@ background:#fcfcfd;font-size:.88em}
 border-bottom:2px solid #8a8f98;background:#f6f7f9}
 .mc-cmp table.mc-pairs th.mc-mid{text-align:center}
 .mc-cmp table.mc-pairs td{vertical-align:top;padding:7px 9px;border-bottom:1px solid #e3e5e8;\
-font:15px/1.55 Georgia,"DejaVu Serif","Times New Roman",serif;overflow-wrap:anywhere}
+font:15px/1.55 Georgia,"DejaVu Serif","Times New Roman",serif;overflow-wrap:anywhere;text-align:left}
 .mc-cmp table.mc-pairs td.mc-mid{text-align:center;font:12px/1.4 system-ui,-apple-system,\
 "Segoe UI","DejaVu Sans",Arial,sans-serif;color:#333;padding-top:9px}
 .mc-cmp td.mc-gap{background:repeating-linear-gradient(135deg,#f4f5f7 0 6px,#fff 6px 12px);\
@@ -140,7 +145,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """An HTML fragment with its own scoped ``<style>`` (every selector under ``.mc-cmp``)."""
-        return f'<div class="mc-cmp">\n<style>\n{CSS}</style>\n{self._content}\n</div>\n'
+        return f'<div class="mc-cmp">\n{shared_style("compare", CSS)}\n{self._content}\n</div>\n'
 
     def to_html(self, standalone: bool = False) -> str:
         """The fragment of :meth:`_repr_html_`, or with ``standalone=True`` a complete page.
@@ -227,18 +232,36 @@ def _check_offsets(pair: pd.DataFrame, texts: dict[str, str]) -> None:
 
 # ---------------------------------------------------------------- rendering
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The function words never marked as a difference (``resources/function_words.txt``).
+
+    >>> {"the", "of", "his"} <= function_words(), "troops" in function_words()
+    (True, False)
+    """
+    path = resource("function_words.txt")
+    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
 def _keys(text: str) -> set[str]:
     return {word_key(t.norm) for t in tokenize(text) if t.kind in _WORD_KINDS}
 
 
+def _content(token) -> bool:
+    return token.kind in _WORD_KINDS and word_key(token.norm) not in function_words() \
+        and token.norm not in function_words()
+
+
 def _marked(text: str, other: str | None) -> tuple[str, int]:
-    """``text`` escaped, its words missing from ``other`` in ``<mark class="diff">``; and how many."""
+    """``text`` escaped, its content words missing from ``other`` in ``<mark class="diff">``;
+    and how many."""
     if other is None:
         return _esc(text), 0
     theirs = _keys(other)
     out, pos, open_, n = [], 0, False, 0
     for tok in tokenize(text):
-        diff = tok.kind in _WORD_KINDS and word_key(tok.norm) not in theirs
+        diff = _content(tok) and word_key(tok.norm) not in theirs
         gap = text[pos:tok.start]
         if open_ and not (diff and gap.strip() == ""):
             out.append("</mark>")
@@ -261,10 +284,10 @@ def _sentence(row: pd.Series, side: str, aid: str) -> tuple[str, int]:
     k, start, end = int(row[f"sentence_{side}"]), int(row[f"start_{side}"]), int(row[f"end_{side}"])
     matched = row["status"] in ("shared", "reworded")
     body, n = _marked(row[f"text_{side}"], row[f"text_{other}"] if matched else None)
-    tip = f"sentence {k} of article {aid}, characters {start}-{end}"
+    tip = f"sentence {k + 1} of article {aid}, characters {start}-{end}"
     if n:
         tip += f"; {_plural(n, 'word')} not in the other sentence"
-    sid = f'<span class="mc-sid" title="{_esc(tip, quote=True)}">{side.upper()}{k}</span>'
+    sid = f'<span class="mc-sid" title="{_esc(tip, quote=True)}">{side.upper()}{k + 1}</span>'
     badge = (f'<span class="mc-badge mc-b-{row["status"]}">{_BADGE[row["status"]]}</span>'
              if not matched else "")
     return badge + sid + body, n
@@ -343,10 +366,11 @@ def _legend(thresholds: tuple[Any, Any]) -> str:
         '<span class="mc-badge mc-b-only_in_b">only in B</span> no sentence of the other '
         "article is close enough: what the other outlet leaves out (or says in words too "
         "different to match); the other side is hatched.</li>"
-        '<li><mark class="diff">underlined, tinted words</mark> in a matched pair: words the '
-        "other sentence does not have.</li>"
-        '<li><span class="mc-sid">A3</span> is sentence 3 of article A (counting from 0, as '
-        "<code>sentence_a</code> in the table); hover over it for its character offsets.</li>"
+        '<li><mark class="diff">underlined, tinted words</mark> in a matched pair: content words '
+        "the other sentence does not have (small words such as “the” or “of” are never "
+        "marked).</li>"
+        '<li><span class="mc-sid">A3</span> is the third sentence of article A (sentences are '
+        "numbered from 1, as in the exercises); hover over it for its character offsets.</li>"
         "</ul><p>Cosine is the TF-IDF cosine of the two sentences' words: 1 for the same words, "
         "0 for none in common. The thresholds are heuristics: a bag of words misses synonyms "
         "and negation, so treat every status as a prompt to read, not a verdict. Rows follow "
@@ -388,7 +412,7 @@ def side_by_side(articles_or_corpus: Any, alignment: pd.DataFrame, *, article_a:
     >>> view = side_by_side(arts, align(arts), article_a="a", article_b="b")
     >>> view
     <Comparison: a vs b; 1 shared, 0 reworded, 1 only in A, 0 only in B>
-    >>> '<mark class="diff">on Monday</mark>' in view.to_html()
+    >>> 'on <mark class="diff">Monday</mark>' in view.to_html()
     True
     """
     max_rows = _positive(max_rows, "max_rows")
