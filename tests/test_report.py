@@ -213,7 +213,8 @@ def test_external_checker_accepts_local_and_data_urls():
 # --------------------------------------------------------------------------- fixture report
 
 def test_every_notebook_gets_a_page_and_the_index_links_it(basic):
-    assert sorted(p.name for p in basic.out.iterdir()) == ["index.html", "student", "teacher"]
+    assert sorted(p.name for p in basic.out.iterdir()) == ["index.html", "report.css", "student",
+                                                           "teacher"]
     for audience in ("student", "teacher"):
         names = sorted(p.name for p in (basic.out / audience).iterdir())
         assert names == ["01-passing.html", "02-failing.html", "03-after.html", "notebooks"]
@@ -224,8 +225,9 @@ def test_every_notebook_gets_a_page_and_the_index_links_it(basic):
         for audience in ("student", "teacher")]
     assert basic.result.out_dir == basic.out
     index = page(basic.out, "index.html")
-    for record in basic.result.pages:
-        assert f'href="{record.html}"' in index and f'href="{record.handout}"' in index
+    for record in basic.result.pages:  # a page without answers is the same for both audiences:
+        if record.audience == "student" or record.solutions:  # the index links one of them
+            assert f'href="{record.html}"' in index and f'href="{record.handout}"' in index
     assert "Passing fixture: a plot" in index and "After the failure" in index
     assert leftovers(basic.out.parent) == []
 
@@ -268,7 +270,9 @@ def test_failing_notebook_gets_an_error_page_and_the_others_are_built(basic):
     assert "FAILING-CELL-MARKER &lt;b&gt;&amp;&lt;/b&gt;" in error  # the cell, escaped
     assert "<b>&</b>" not in error
     assert "after-the-failure-output" in page(basic.out, "teacher/03-after.html")
-    assert 'class="failed"' in page(basic.out, "index.html")
+    index = page(basic.out, "index.html")
+    assert 'class="mc-failed"' in index and "This page could not be made" in index
+    assert "ZeroDivisionError: division by zero" in index
 
 
 def test_notebook_pages_are_byte_for_byte_deterministic(basic, rebuilt):
@@ -336,7 +340,7 @@ def test_build_interrupted_midway_leaves_the_old_report_untouched(tmp_path, monk
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", run)
     with pytest.raises(interruption):
-        build_report(out, notebooks_dir=FIXTURES / "basic")
+        build_report(out, notebooks_dir=FIXTURES / "basic", jobs=1)
     assert calls == ["01-passing.ipynb", "02-failing.ipynb"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert leftovers(tmp_path) == []
@@ -489,7 +493,9 @@ def test_real_report_pages_are_self_contained(real_report):
 def test_real_report_index_links_every_notebook(real_report):
     index = page(real_report.out_dir, "index.html")
     for record in real_report.pages:
-        assert f'href="{record.html}"' in index
+        if record.audience == "student" or record.solutions:
+            assert f'href="{record.html}"' in index
+        assert record.summary and record.minutes, record.notebook  # "what each page shows"
         assert record.title and record.title != Path(record.notebook).stem, (
             f"{record.notebook} has no Markdown heading to title its page")
 
@@ -544,19 +550,24 @@ def test_handouts_are_unexecuted_and_the_students_have_no_answers(exercise):
     assert records["student"].solutions == records["teacher"].solutions == 2
 
 
-def test_index_links_both_versions_and_counts_answers(exercise):
+def test_index_links_both_versions_and_the_notebooks_to_download(exercise):
     index = page(exercise.out, "index.html")
-    for href in ("student/01-exercise.html", "teacher/01-exercise.html",
-                 "student/notebooks/01-exercise.ipynb", "teacher/notebooks/01-exercise.ipynb"):
+    for href in ("student/01-exercise.html", "teacher/01-exercise.html"):
         assert f'href="{href}"' in index
-    assert "<th>Student's version</th><th>Teacher's version</th>" in index
+    for href in ("student/notebooks/01-exercise.ipynb", "teacher/notebooks/01-exercise.ipynb"):
+        assert f'href="{href}" download>' in index  # a file to save, not JSON in the browser
+    assert "Student's handout (print)" in index and "Teacher's version (answers)" in index
+    # written for people: no developer columns
+    for developer in ("Answer cells", "<th>Error</th>", "<th>File</th>"):
+        assert developer not in index
 
 
 def test_one_audience_builds_only_its_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", _unexecuted)
     result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", audiences="student")
-    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["index.html", "student"]
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["index.html", "report.css",
+                                                                  "student"]
     index = page(tmp_path / "r", "index.html")
     assert "teacher/" not in index and "Teacher's version</th>" not in index
     assert [p.audience for p in result.pages] == ["student"]
@@ -575,9 +586,11 @@ def test_a_notebook_without_answers_is_executed_once_for_both(tmp_path, monkeypa
         return _unexecuted(path, parameters, timeout=timeout)
 
     monkeypatch.setattr(execute_module, "run_notebook", run)
-    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic")
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic", jobs=1)
     assert [name for name, _ in calls] == ["01-passing.ipynb", "02-failing.ipynb",
                                            "03-after.ipynb"]
     calls.clear()
-    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise")
-    assert calls == [("01-exercise.ipynb", ["solution"]), ("01-exercise.ipynb", [])]
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", jobs=1)
+    # cells only for JupyterLab (typed answers, self-checks) never run for the report
+    assert calls == [("01-exercise.ipynb", ["lab-only", "solution"]),
+                     ("01-exercise.ipynb", ["lab-only"])]

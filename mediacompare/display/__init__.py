@@ -27,6 +27,11 @@ _WHERE = {
     "Chart": "charts",
     "MIN_WORDS": "rates", "rates_view": "rates",
     "Prose": "prose", "corpus_facts": "prose", "note": "prose",
+    "credits_view": "views", "events_view": "views", "extremes_view": "views",
+    "load_report_view": "views", "naming_view": "views", "outlets_view": "views",
+    "quotes_view": "views", "readability_view": "views", "removed_view": "views",
+    "similar_pairs": "views", "taxonomy_view": "views", "tone_toward_actors": "views",
+    "voice_tone_view": "views",
 }
 
 __all__ = sorted([*_WHERE, "Highlight", "highlight"])

@@ -61,6 +61,15 @@ class Chart(Figure):
                               "height": int(round(height * DPI))}}
         return {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}, meta
 
+    def _ipython_display_(self) -> None:
+        """Show the chart as its own PNG with its alt text, even where matplotlib's inline
+        backend has registered a PNG printer for every Figure (which would redraw it
+        larger and drop the description)."""
+        from IPython.display import publish_display_data
+
+        data, meta = self._repr_mimebundle_()
+        publish_display_data(data, meta)
+
     def __repr__(self) -> str:
         return f"<Chart: {self.alt}>" if self.alt else super().__repr__()
 

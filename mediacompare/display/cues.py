@@ -24,9 +24,6 @@ def _tooltip(row: dict) -> str:
     parts.append(f"neutral: {_str(row.get('neutral_alternative')) or '(none given)'}")
     parts.append(f"voice: {_voice(row.get('in_quote'))}")
     parts.append(f"confidence: {row['confidence']}")
-    source = _str(row.get("source"))
-    if source:
-        parts.append(f"source: {source}")
     return " · ".join(parts)
 
 

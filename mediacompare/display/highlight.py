@@ -166,8 +166,8 @@ def _choose_ids(table: pd.DataFrame, article_ids: Any, max_articles: int) -> tup
                              f"article ids are: {shown}")
     if len(wanted) > max_articles:
         return wanted[:max_articles], (
-            f"Showing the first {max_articles:,} of {len(wanted):,} articles "
-            f"(max_articles={max_articles}); pass article_ids= to choose others.")
+            f"Showing the first {max_articles:,} of {len(wanted):,} articles; the others "
+            "are not shown here.")
     return wanted, ""
 
 
@@ -285,7 +285,8 @@ def highlight(articles: Any, spans: pd.DataFrame, *, article_ids: Any = None,
         ``article_id, start, end, text, category`` (offsets into ``text``, end
         exclusive), and usually ``term, neutral_alternative, note, in_quote,
         confidence`` (missing ones count as empty, ``in_quote`` as unknown,
-        ``confidence`` as ``"high"``) and maybe ``source`` (shown in the tooltip).
+        ``confidence`` as ``"high"``); a ``source`` column (the citation of the
+        lexicon entry) is kept in :attr:`Highlight.spans` but not repeated on every mark.
         Spans may overlap or nest.
     article_ids : list, optional
         Which articles, in this order; default all, in the order of ``articles``.

@@ -134,7 +134,7 @@ def plot_label_rates(rates: pd.DataFrame, *, voice: str = "outlet", confidence: 
                      min_words: int = MIN_WORDS, max_groups: int = MAX_GROUPS) -> Chart:
     """Labels per 1,000 words, per outlet and category (from ``label_rates``).
 
-    Up to six outlets: grouped bars, one colour per category (the colours of
+    Outlets are drawn from the one with most words down. Up to six outlets: grouped bars, one colour per category (the colours of
     the highlighted text). More: one small panel per category with cues, the
     outlets in the same order in each. Beyond ``max_groups`` outlets, those
     with most words are drawn and the rest pooled into one row. Each bar
@@ -147,8 +147,10 @@ def plot_label_rates(rates: pd.DataFrame, *, voice: str = "outlet", confidence: 
     part = rates[(rates["voice"] == voice) & (rates["confidence"] == confidence)]
     part, folded = _groups(part, key, max_groups)
     categories = list(dict.fromkeys(part["category"]))
-    groups = list(dict.fromkeys(part[key]))
-    words = part.groupby(key, sort=False)["n_words"].first().reindex(groups).fillna(0)
+    words = part.groupby(key, sort=False)["n_words"].first().fillna(0)
+    pooled = [g for g in words.index if str(g).startswith("all other ")]
+    groups = [g for g in words.sort_values(ascending=False, kind="stable").index
+              if g not in pooled] + pooled  # most words first, the pooled rest last
     few = {g for g in groups if words[g] < min_words}
     ticks = [plain_label(g) + (f"\n({int(words[g]):,} words: few)" if g in few else "")
              for g in groups]
@@ -228,8 +230,9 @@ def plot_voice_split(rates: pd.DataFrame, *, confidence: str = "high",
         counts[voice] = counts.get(voice, 0)
         words[voice] = words.get(voice, 0)
     folded = 0
+    order = words.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    counts, words = counts.loc[order], words.loc[order]  # most words first
     if len(counts) > max_groups:
-        order = words.sum(axis=1).sort_values(ascending=False, kind="stable").index
         keep, rest = order[:max_groups - 1], order[max_groups - 1:]
         label = f"all other {len(rest):,} outlets"
         counts = pd.concat([counts.loc[keep], counts.loc[rest].sum().to_frame(label).T])

@@ -28,8 +28,9 @@ import pandas as pd
 
 __all__ = ["FULL_MAX_ROWS", "HEADERS", "Table", "capped", "header", "table"]
 
-#: Rows of the folded full table at most; the CSV export has them all.
-FULL_MAX_ROWS = 300
+#: A long table of at most this many rows follows, folded, under its first rows; a longer
+#: one is left to the CSV export (``mediacompare export``), so pages stay light.
+FULL_MAX_ROWS = 60
 
 #: Headers for the library's column names (others: ``snake_case`` -> "Snake case").
 HEADERS = {
@@ -50,7 +51,10 @@ HEADERS = {
     "share_positive": "Positive", "share_neutral": "Neutral", "cosine": "Similarity",
     "share_a_in_b": "Share of A in B", "share_b_in_a": "Share of B in A", "flag": "Copy?",
     "status": "Status", "notes": "Notes", "z": "z", "count": "Count here",
-    "count_rest": "Count elsewhere", "group": "Outlet", "description": "Description",
+    "count_rest": "Count elsewhere", "n": "Times", "n_shared": "Shared", "n_reworded": "Reworded",
+    "n_only_in_a": "Only in A", "n_only_in_b": "Only in B", "n_quotes": "Quotations",
+    "affiliation": "Side", "generic_label": "Generic label", "number": "No.",
+    "answer": "Answer", "counterpart": "Counterpart in B", "group": "Outlet", "description": "Description",
     "country": "Country", "kind": "Kind", "ownership": "Ownership or funding",
     "credit_kind": "Credit", "input": "Input", "sentence_id": "Sentence", "sentence": "Sentence",
 }
@@ -120,7 +124,8 @@ class Table:
     """
 
     def __init__(self, data: pd.DataFrame, full: pd.DataFrame, html_shown: str,
-                 html_full: str, *, caption: str, notes: tuple[str, ...], summary: str):
+                 html_full: str, *, caption: str, notes: tuple[str, ...], summary: str,
+                 appendix: str = ""):
         self.data = data
         self.full = full
         self.caption = caption
@@ -128,6 +133,13 @@ class Table:
         self._shown = html_shown
         self._full = html_full
         self._summary = summary
+        self._appendix = appendix  # escaped HTML put after the table (see with_appendix)
+
+    def with_appendix(self, markup: str) -> Table:
+        """The same table with ``markup`` (HTML whose every piece of data is already
+        escaped) after it, such as a folded list of sources."""
+        return Table(self.data, self.full, self._shown, self._full, caption=self.caption,
+                     notes=self.notes, summary=self._summary, appendix=self._appendix + markup)
 
     def _repr_html_(self) -> str:
         esc = html.escape
@@ -139,6 +151,7 @@ class Table:
         if self._full:
             parts.append(f'<details class="mc-table-all"><summary>{esc(self._summary)}</summary>'
                          f'<div class="mc-table-body">{self._full}</div></details>')
+        parts.append(self._appendix)
         parts.append("</div>")
         return "".join(parts)
 
@@ -250,7 +263,8 @@ def table(frame: pd.DataFrame, *, columns: Sequence[str] | Mapping[str, str] | N
         places = digits.get(column, 2) if isinstance(digits, Mapping) else digits
         formats[column] = _formatter(data[column], places, column in percent, dash)
     shown = data.head(max_rows)
-    lost = [c for c in data.columns if data[c].head(FULL_MAX_ROWS).map(_is_missing).any()]
+    lost = [c for c in data.columns
+            if (data if len(data) <= FULL_MAX_ROWS else shown)[c].map(_is_missing).any()]
     meanings = list(dict.fromkeys(explained.get(c, "no value") for c in lost))
     notes = list(notes)
     if meanings:
@@ -259,13 +273,14 @@ def table(frame: pd.DataFrame, *, columns: Sequence[str] | Mapping[str, str] | N
     if len(data) > max_rows:
         order = f", sorted by {', '.join(names[s] for s in ([sort] if isinstance(sort, str) else sort))}" \
             if sort is not None else ""
-        notes.insert(0, f"The first {max_rows:,} of {len(data):,} {what}{order}; all of them "
-                        "are below.")
-        full = data.head(FULL_MAX_ROWS)
-        summary = (f"All {len(data):,} {what}" if len(data) <= FULL_MAX_ROWS else
-                   f"The first {FULL_MAX_ROWS:,} of {len(data):,} {what} "
-                   "(mediacompare export writes every row as CSV)")
-        full_html = _styled(full, names, formats, dash)
+        if len(data) <= FULL_MAX_ROWS:
+            notes.insert(0, f"The first {max_rows:,} of {len(data):,} {what}{order}; all of "
+                            "them are below.")
+            summary = f"All {len(data):,} {what}"
+            full_html = _styled(data, names, formats, dash)
+        else:
+            notes.insert(0, f"The first {max_rows:,} of {len(data):,} {what}{order}. The CSV "
+                            "export (mediacompare export) has every row.")
     plain = shown.copy()
     for column in plain.columns:
         plain[column] = plain[column].map(formats[column])
