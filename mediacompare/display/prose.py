@@ -109,7 +109,7 @@ def _events_sentence(table: pd.DataFrame) -> str:
     if n_missing:
         rest.append(f"{_plural(n_missing, 'article')} {'has' if n_missing == 1 else 'have'} "
                     "no event recorded")
-    if len(shared) and rest:
+    if len(shared) == 1 and rest:
         head = "Only " + head
     return head + ("; " + "; ".join(rest) if rest else "") + "."
 
