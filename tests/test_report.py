@@ -594,3 +594,244 @@ def test_a_notebook_without_answers_is_executed_once_for_both(tmp_path, monkeypa
     # cells only for JupyterLab (typed answers, self-checks) never run for the report
     assert calls == [("01-exercise.ipynb", ["lab-only", "solution"]),
                      ("01-exercise.ipynb", ["lab-only"])]
+
+
+# --------------------------------------------------------------------------- pages for readers
+
+def test_pages_link_one_style_sheet_and_carry_no_code_prompt_or_theme(basic):
+    css = (basic.out / "report.css").read_text(encoding="utf-8")
+    assert ".mc-hl .mc-cat-emotive{" in css and "@page{size:A4" in css
+    for record in basic.result.pages:
+        text = page(basic.out, record.html)
+        assert re.search(r'<link[^>]*href="\.\./report\.css"', text)
+        assert "In&nbsp;[" not in text and "Out[" not in text  # no prompts
+        assert "jp-InputArea-editor" not in text  # no code
+        assert "--jp-layout-color0" not in text  # no JupyterLab theme inlined
+        assert len(text) < 60_000, record.html
+    passing = page(basic.out, "student/01-passing.html")
+    assert "import matplotlib.pyplot" not in passing  # the code of a visible cell is hidden
+    index = page(basic.out, "index.html")
+    assert '<link rel="stylesheet" href="report.css">' in index and "<style" not in index
+
+
+def test_pages_have_previous_next_and_contents_links(basic):
+    first, second = page(basic.out, "student/01-passing.html"), page(basic.out, "student/02-failing.html")
+    last = page(basic.out, "teacher/03-after.html")
+    assert re.search(r'<a href="02-failing.html" rel="next"', first)
+    assert not re.search(r'rel="prev"', first)
+    assert re.search(r'<a href="02-failing.html" rel="prev"', last)
+    assert 'href="../index.html"' in second  # an error page too leads back to the contents
+
+
+def test_the_teacher_may_ask_for_the_code_and_the_student_never_sees_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", show_code=True,
+                          timeout=120)
+    assert result.ok, result.failed
+    teacher, student = page(result.out_dir, "teacher/01-exercise.html"), page(result.out_dir,
+                                                                             "student/01-exercise.html")
+    assert "QUESTION-OUTPUT" in teacher and "print" in teacher  # the code is shown
+    assert "QUESTION-OUTPUT" in student and "print" not in student
+
+
+def test_lab_only_cells_stay_in_the_notebooks_and_report_only_cells_in_the_pages(exercise):
+    for audience in ("student", "teacher"):
+        text = page(exercise.out, f"{audience}/01-exercise.html")
+        assert "REPORT-ONLY-WORKSHEET" in text and "LAB-ONLY-SELF-CHECK" not in text
+        handout = (exercise.out / audience / "notebooks" / "01-exercise.ipynb").read_text(
+            encoding="utf-8")
+        assert "LAB-ONLY-SELF-CHECK" in handout and "REPORT-ONLY-WORKSHEET" not in handout
+
+
+def test_a_page_gets_a_contents_list_of_its_sections():
+    from mediacompare.report.export import page_contents
+
+    body = ('<div class="jp-Cell a"><h1 id="t">Title</h1></div><div class="jp-Cell b">'
+            '<h2 id="s1">1. First &lt;part&gt;</h2></div><div class="jp-Cell c"><h2 id="s2">'
+            "Second</h2></div>")
+    out = page_contents(body)
+    assert '<a href="#s1">1. First &lt;part&gt;</a>' in out and '<a href="#s2">Second</a>' in out
+    assert out.index("mc-toc") < out.index('class="jp-Cell b"')
+    one = body.replace('<h2 id="s2">Second</h2>', "<p>Second</p>")
+    assert page_contents(one) == one  # fewer than two sections: no contents list
+
+
+# --------------------------------------------------------------------------- parallel runs
+
+def test_notebooks_run_at_once(tmp_path, monkeypatch):
+    """Each fixture notebook waits for the other to have started: they only both pass when
+    they run at the same time."""
+    folder = tmp_path / "meet"
+    folder.mkdir()
+    monkeypatch.setenv("MC_RENDEZVOUS", str(folder))
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "parallel", jobs=2,
+                          timeout=60, audiences="student")
+    assert result.ok, result.failed
+    assert "MET-a" in page(result.out_dir, "student/01-a.html")
+    assert "MET-b" in page(result.out_dir, "student/02-b.html")
+
+
+def test_pages_are_the_same_whatever_the_number_of_jobs(basic, build_root):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+        mp.chdir(build_root)
+        result = build_report("report-one-job", corpus_source="my corpus",
+                              notebooks_dir=FIXTURES / "basic", timeout=120, jobs=1)
+    for record in result.pages:
+        assert (result.out_dir / record.html).read_bytes() == (basic.out / record.html).read_bytes()
+
+
+def test_jobs_must_be_a_positive_whole_number(tmp_path):
+    for jobs in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="jobs"):
+            build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic", jobs=jobs)
+
+
+def test_kernels_print_no_warning_into_the_build(tmp_path):
+    """Kernels talk over IPC sockets: none warns "running over TCP without encryption"."""
+    code = ("import sys; from mediacompare.report import build_report; "
+            f"build_report({str(tmp_path / 'r')!r}, notebooks_dir={str(FIXTURES / 'tiny')!r}, "
+            "progress=False)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "without encryption" not in run.stderr and "WARNING" not in run.stderr, run.stderr
+
+
+# --------------------------------------------------------------------------- failures, named
+
+def test_a_failing_plot_names_its_error_not_nonetype(tmp_path, monkeypatch):
+    """A label with "$_$" fails while the figure is drawn for display, where the kernel
+    names no error; the page and the record say ValueError from the traceback."""
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "mathtext", timeout=120,
+                          audiences="student")
+    (record,) = result.pages
+    assert record.status == "failed"
+    assert record.error.startswith("ValueError"), record.error
+    assert "NoneType" not in record.error
+    assert "ValueError" in page(result.out_dir, record.html)
+
+
+# --------------------------------------------------------------------------- signals and leftovers
+
+_TERMINATED_BUILD = """
+import sys
+import mediacompare.report.build as build
+from mediacompare.cli import main
+
+build.find_notebooks = lambda folder=None, _f=build.find_notebooks: _f(sys.argv[2])
+sys.exit(main(["--no-progress", "report", "--out", sys.argv[1], "--jobs", "1"]))
+"""
+
+
+def test_sigterm_stops_the_build_kills_the_kernel_and_keeps_the_old_report(tmp_path):
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "report"
+    before = _old_report(out)
+    started = tmp_path / "started"
+    env = dict(os.environ, MC_STARTED=str(started))
+    build = subprocess.Popen([sys.executable, "-c", _TERMINATED_BUILD, str(out),
+                              str(FIXTURES / "slow")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[1])
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert build.poll() is None, build.communicate()
+            assert time.monotonic() < deadline, "the slow notebook never started"
+            time.sleep(0.2)
+        kernel = int(started.read_text() or 0)
+        build.send_signal(signal.SIGTERM)
+        _, err = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode == 143, err
+    assert "terminated" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert leftovers(tmp_path) == []
+    for _ in range(50):  # the kernel was killed with the build
+        try:
+            os.kill(kernel, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the kernel (pid {kernel}) still runs after the build was terminated")
+
+
+def test_the_command_exits_143_when_terminated(monkeypatch, capsys):
+    import mediacompare.report as report_package
+    from mediacompare.cli import main
+    from mediacompare.report import BuildInterrupted
+
+    def terminated(*args, **kwargs):
+        raise BuildInterrupted(15)
+
+    monkeypatch.setattr(report_package, "build_report", terminated)
+    assert main(["report"]) == 143
+    assert "terminated" in capsys.readouterr().err
+
+
+def test_stale_temporary_folders_of_killed_builds_are_removed(tmp_path, monkeypatch):
+    import json
+    import os
+    import socket
+    import time
+
+    from mediacompare.report import remove_stale
+
+    out = tmp_path / "report"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+
+    def folder(name: str, owner: dict | None, age: float = 0) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "page.html").write_text("half a report", encoding="utf-8")
+        if owner is not None:
+            (path / ".mediacompare-build").write_text(json.dumps(owner), encoding="utf-8")
+        if age:
+            os.utime(path, (time.time() - age, time.time() - age))
+        return path
+
+    host = socket.gethostname()
+    dead = folder(".report.tmp-0123abcd", {"pid": gone.pid, "host": host, "started": 0})
+    alive = folder(".report.tmp-89abcdef", {"pid": os.getpid(), "host": host, "started": 0})
+    old_unowned = folder(".report.tmp-deadbeef", None, age=7200)
+    new_unowned = folder(".report.tmp-feedf00d", None)
+    other_report = folder(".other.tmp-0123abcd", {"pid": gone.pid, "host": host, "started": 0})
+    not_ours = folder(".report.tmp-notours", {"pid": gone.pid, "host": host, "started": 0})
+    removed = remove_stale(out)
+    assert sorted(p.name for p in removed) == sorted([old_unowned.name, dead.name])
+    for kept in (alive, new_unowned, other_report, not_ours):
+        assert kept.is_dir(), kept.name
+    # and a build does it first
+    again = folder(".report.tmp-00000000", {"pid": gone.pid, "host": host, "started": 0})
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    monkeypatch.setattr(execute_module, "run_notebook", _unexecuted)
+    build_report(out, notebooks_dir=FIXTURES / "tiny")
+    assert not again.exists() and (out / "index.html").exists()
+
+
+def test_a_report_left_aside_by_a_killed_swap_is_put_back(tmp_path):
+    import json
+    import socket
+
+    from mediacompare.report import remove_stale
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    holder = tmp_path / ".report.old-0badcafe"
+    (holder / "report").mkdir(parents=True)
+    (holder / "report" / "index.html").write_text("the good report", encoding="utf-8")
+    (holder / ".mediacompare-build").write_text(json.dumps(
+        {"pid": gone.pid, "host": socket.gethostname(), "started": 0}), encoding="utf-8")
+    remove_stale(tmp_path / "report")
+    assert (tmp_path / "report" / "index.html").read_text(encoding="utf-8") == "the good report"
+    assert not holder.exists()
