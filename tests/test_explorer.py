@@ -460,15 +460,17 @@ def test_notebook_follows_the_conventions():
     cells = _cells()
     first = "".join(cells[0]["source"])
     assert cells[0]["cell_type"] == "markdown" and first.startswith("# 06 · Explore")
-    assert "**Learning goals**" in first and "**Time:**" in first and "make lab" in first
-    params = cells[1]
+    assert "**Learning goals**" in first and "**Time:**" in first
+    lab = "".join(cells[1]["source"])
+    assert cells[1]["metadata"]["tags"] == ["lab-only"] and "make lab" in lab
+    params = cells[2]
     assert params["cell_type"] == "code"
     assert params["metadata"]["tags"] == ["parameters", "remove-cell"]
     lines = [l for l in "".join(params["source"]).splitlines() if not l.startswith("#")]
     assert lines == ["corpus_source = None", "corpus_options = {}", "lexicon_options = {}",
                      "framing_options = {}"]
-    setup = cells[2]
-    assert setup["metadata"]["tags"] == ["hide-input"]
+    setup = cells[3]
+    assert setup["metadata"]["tags"] == ["remove-cell"]
     assert "mc.load_corpus(corpus_source, **corpus_options)" in "".join(setup["source"])
     assert "mc.load_lexicon(**lexicon_options)" in "".join(setup["source"])
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")

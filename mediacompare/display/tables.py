@@ -181,7 +181,7 @@ def _styled(frame: pd.DataFrame, headers: Mapping[Any, str], formats: dict, miss
     styler = Styler(shown, cell_ids=False, escape="html", na_rep=missing_cells)
     styler = (styler.hide(axis="index")
               .format({i: formats[c] for i, c in enumerate(frame.columns)}, escape="html")
-              .format_index(lambda i: headers[frame.columns[i]], axis=1, escape="html")
+              .format_index(lambda i: html.escape(headers[frame.columns[i]]), axis=1)
               .set_td_classes(classes)
               .set_table_attributes('class="mc-data"'))
     return _lean(styler.to_html())
