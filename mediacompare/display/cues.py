@@ -137,3 +137,37 @@ def _legend(counts: Counter, categories: list[str], low_shown: bool, n_hidden: i
             "Counts are of the text shown. A cue is a prompt for discussion, not a verdict "
             "of bias.</p></section>")
 
+
+def _events_warning(ids: list[str], events: list[str]) -> str:
+    """A warning naming which of the articles shown share an event and which do not
+    (empty when they all report one event)."""
+    if len(ids) < 2 or (len(set(events)) == 1 and events[0]):
+        return ""
+    groups: dict[str, list[str]] = {}
+    for aid, event in zip(ids, events):
+        groups.setdefault(event, []).append(aid)
+    shared = [(e, a) for e, a in groups.items() if e and len(a) > 1]
+    alone = [(e, a[0]) for e, a in groups.items() if e and len(a) == 1]
+    unknown = groups.get("", [])
+
+    def names(items: list[str]) -> str:
+        return ", ".join(items[:8]) + (f" and {len(items) - 8:,} more" if len(items) > 8 else "")
+
+    parts = []
+    for event, members in shared[:6]:
+        parts.append(f"{names(members)} report the same event ({event})")
+    if len(shared) > 6:
+        parts.append(f"{len(shared) - 6:,} more groups share an event")
+    if alone:
+        parts.append(f"{names([a for _, a in alone])} "
+                     + ("reports an event no other article shown reports" if len(alone) == 1
+                        else "each report an event no other article shown reports"))
+    if unknown:
+        parts.append(f"{names(unknown)} {'has' if len(unknown) == 1 else 'have'} no event recorded")
+    n_events = len([e for e in groups if e])
+    head = ("Different events: compare with care." if n_events > 1 or alone else
+            "Events unknown: compare with care.")
+    return (f'<p class="mc-warn"><b>{head}</b> Of the {len(ids):,} articles shown, '
+            f"{_esc('; '.join(parts))}. Differences in wording between articles about "
+            "different events may come from different news, not different outlets.</p>")
+
