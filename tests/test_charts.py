@@ -79,7 +79,7 @@ def test_a_chart_shows_as_a_png_with_its_alt_text():
     raw = png_bytes(fig)
     from PIL import Image
 
-    assert len(Image.open(io.BytesIO(raw)).getcolors(maxcolors=1000) or []) <= 96
+    assert len(Image.open(io.BytesIO(raw)).getcolors(maxcolors=1000) or []) <= 64
 
 
 def test_categories_have_one_colour_in_the_text_and_in_the_charts():

@@ -262,10 +262,10 @@ def test_tooltips_hold_category_term_note_alternative_voice_and_confidence():
     body = body_of(parse(highlight(articles(TEXT), spans_frame(rows)).to_html()), "a1")
     own, quoted = body.find_all("mark")
     assert own.attrs["title"] == ("labeling · regime — judges a government · neutral: government"
-                                  " · voice: outlet's own · confidence: high")
+                                  " · voice: outlet's own")
     assert "neutral: fighters" in quoted.attrs["title"]
     assert "voice: quoted" in quoted.attrs["title"]
-    assert "confidence: low" in quoted.attrs["title"]
+    assert "low confidence: loaded only in some uses" in quoted.attrs["title"]
     assert "mc-voice-quoted" in quoted.classes and "mc-voice-own" in own.classes
     assert quoted.find_all(cls="mc-marker")[0].text(skip_markers=False) == "“LAB?"
     assert own.find_all(cls="mc-marker")[0].text(skip_markers=False) == "LAB"

@@ -835,3 +835,23 @@ def test_a_report_left_aside_by_a_killed_swap_is_put_back(tmp_path):
     remove_stale(tmp_path / "report")
     assert (tmp_path / "report" / "index.html").read_text(encoding="utf-8") == "the good report"
     assert not holder.exists()
+
+
+@pytest.mark.notebooks
+def test_real_report_pages_are_light_and_written_for_readers(real_report):
+    """One style sheet for the whole report instead of 263 KB of CSS a page: every page of the
+    seed report is under 150 KB, and none shows code, a prompt or setup output."""
+    out = real_report.out_dir
+    assert (out / "report.css").stat().st_size < 40_000
+    for path in sorted(out.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert path.stat().st_size < 150_000, (path.name, path.stat().st_size)
+        assert "In&nbsp;[" not in text and "jp-InputArea-editor" not in text, path.name
+        assert "<Lexicon:" not in text and "&lt;Lexicon:" not in text, path.name  # setup output
+        assert "&lt;Corpus:" not in text, path.name
+        assert '<style data-mc-style' not in text, path.name  # in the one style sheet
+    index = page(out, "index.html")
+    for part in ("Where to start", "A lesson plan", "What to say about the limits",
+                 "How this report was made"):
+        assert part in index, part
+    assert sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) < 3_000_000

@@ -30,9 +30,9 @@ __all__ = ["DPI", "MAX_GROUPS", "PNG_COLOURS", "Chart", "bar_height", "png_bytes
            "top_with_others"]
 
 #: Resolution of the PNG a chart shows as (pixels per inch).
-DPI = 100
+DPI = 90
 #: Colours kept in the PNG (an adaptive palette).
-PNG_COLOURS = 96
+PNG_COLOURS = 64
 #: Groups (outlets, articles) drawn one by one before the rest become "others".
 MAX_GROUPS = 12
 

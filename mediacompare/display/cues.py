@@ -23,7 +23,8 @@ def _tooltip(row: dict) -> str:
         parts[0] += f" — {note}"
     parts.append(f"neutral: {_str(row.get('neutral_alternative')) or '(none given)'}")
     parts.append(f"voice: {_voice(row.get('in_quote'))}")
-    parts.append(f"confidence: {row['confidence']}")
+    if row["confidence"] == "low":
+        parts.append("low confidence: loaded only in some uses")
     return " · ".join(parts)
 
 
@@ -53,26 +54,31 @@ def _quote_item(start: int, end: int, speaker: str, seq: int) -> _Item:
 
 
 def _cue_list(rows: list[dict], max_cues: int) -> str:
+    """The cues of an article as a list (for touch screens and print, where there is no
+    tooltip): the same word in the same category, voice and tier is listed once, counted."""
     if not rows:
         return ""
-    items = []
+    groups: dict[tuple, list[dict]] = {}
     for row in rows[:max_cues]:
-        low, voice = row["confidence"] == "low", _voice(row.get("in_quote"))
+        key = (row["text"].casefold(), row["category"], _voice(row.get("in_quote")),
+               row["confidence"])
+        groups.setdefault(key, []).append(row)
+    items = []
+    for (_, category, voice, confidence), same in groups.items():
+        row = same[0]
         note = _str(row.get("note"))
         alt = _str(row.get("neutral_alternative")) or "(none given)"
-        why = f'<br><span class="mc-why">{_esc(note)}</span>' if note else ""
+        times = f" ×{len(same)}" if len(same) > 1 else ""
+        low = ", low confidence" if confidence == "low" else ""
         items.append(
-            f'<li>{_badge(row)} '
-            f'<b class="mc-word">{_esc(row["text"])}</b> <span class="mc-catname">'
-            f'{_esc(row["category"])}{", low confidence" if low else ""}</span>'
-            f'{why}'
-            f'<br><span class="mc-alt">neutral: <b>{_esc(alt)}</b> · voice: {_esc(voice)}</span></li>')
+            f"<li>{_badge(row)} <b>{_esc(row['text'])}</b>{times} <i>{_esc(category)}{low}</i>"
+            + (f": {_esc(note)}" if note else "")
+            + f" Neutral: <b>{_esc(alt)}</b>; voice: {_esc(voice)}.</li>")
     more = (f'<p class="mc-cut">{len(rows) - max_cues:,} more cues not listed '
             f"(max_cues={max_cues}); every cue is marked in the text above.</p>"
             if len(rows) > max_cues else "")
     return (f'<details class="mc-cues"><summary>Why each word is marked '
             f'({_plural(len(rows), "cue")})</summary><ol>{"".join(items)}</ol>{more}</details>')
-
 
 
 def _header(row: dict, rows: list[dict], low_hidden: int) -> str:

@@ -19,7 +19,8 @@ What the reader sees
       its start, so the reader sees the outlet's own words apart from the words
       it reports; without one, only the cues carry voice.
     * The native ``title`` tooltip of a cue reads
-      ``category · term — note · neutral: … · voice: … · confidence: …``; the
+      ``category · term — note · neutral: … · voice: …`` (and ``low confidence`` for
+      the low tier); the
       same facts are listed under each article (a ``<details>`` list, so they
       also show on touch screens and in print).
     * Paragraphs (a blank line) become ``<p>``; a single line break is ``<br>``.

@@ -135,10 +135,9 @@ letter-spacing:.03em}
 .mc-hl .mc-cues ol{padding-left:1.6em;margin:6px 0 0}
 .mc-hl .mc-cues li{margin:0 0 5px}
 .mc-hl .mc-cues .mc-marker{vertical-align:.1em}
-.mc-hl .mc-cues .mc-word{font-family:Georgia,"DejaVu Serif",serif}
-.mc-hl .mc-cues .mc-catname{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;\
+.mc-hl .mc-cues b{font-family:Georgia,"DejaVu Serif",serif}
+.mc-hl .mc-cues i{font-style:normal;font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;\
 font-size:.92em;color:#4a4a4a}
-.mc-hl .mc-cues .mc-alt{color:#4a4a4a}
 """
 
 #: The style sheet of every :class:`Highlight`: all selectors start with ``.mc-hl``.
