@@ -744,7 +744,7 @@ def _answer_markers(name: str) -> list[str]:
         return ["Inside a quotation of reported speech", "outside quotation marks"]
     if name.startswith("10"):
         return ["What each article tells, sentence by sentence", "Only in B"]
-    return ["Kind of form", "Outlet"]
+    return ["Kind of form", "Articles"]
 
 
 @pytest.mark.notebooks

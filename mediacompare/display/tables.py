@@ -54,7 +54,8 @@ HEADERS = {
     "count_rest": "Count elsewhere", "n": "Times", "n_shared": "Shared", "n_reworded": "Reworded",
     "n_only_in_a": "Only in A", "n_only_in_b": "Only in B", "n_quotes": "Quotations",
     "affiliation": "Side", "generic_label": "Generic label", "number": "No.",
-    "answer": "Answer", "counterpart": "Counterpart in B", "group": "Outlet", "description": "Description",
+    "answer": "Answer", "counterpart": "Counterpart in B", "article_ids": "Articles",
+    "outlets": "Outlets", "group": "Outlet", "description": "Description",
     "country": "Country", "kind": "Kind", "ownership": "Ownership or funding",
     "credit_kind": "Credit", "input": "Input", "sentence_id": "Sentence", "sentence": "Sentence",
 }
