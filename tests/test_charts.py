@@ -43,6 +43,7 @@ def dollar_tables():
     return corpus, spans, sentences, voices, cues
 
 
+@pytest.mark.filterwarnings("error")  # a warning would print into a report page
 def test_every_plot_draws_labels_with_dollar_signs_as_text(dollar_tables):
     """Outlets named "The $_$ Times" or "US$ 5% and C$ 6%" once made 10 of 11 notebooks fail:
     matplotlib read the labels as math."""

@@ -850,6 +850,7 @@ def test_real_report_pages_are_light_and_written_for_readers(real_report):
         assert "<Lexicon:" not in text and "&lt;Lexicon:" not in text, path.name  # setup output
         assert "&lt;Corpus:" not in text, path.name
         assert '<style data-mc-style' not in text, path.name  # in the one style sheet
+        assert "application/vnd.jupyter.stderr" not in text, path.name  # no warning printed
     index = page(out, "index.html")
     for part in ("Where to start", "A lesson plan", "What to say about the limits",
                  "How this report was made"):

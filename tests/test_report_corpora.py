@@ -57,6 +57,8 @@ def test_every_notebook_runs_on_another_corpus(other_reports, name):
     assert code == 0, f"a notebook failed on the {name} corpus; see {out}/index.html"
     pages = sorted(out.rglob("*.html"))
     assert len(pages) == 1 + 2 * 11
+    for path in pages:  # no warning or error text printed into a page
+        assert "application/vnd.jupyter.stderr" not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("name", ["harbour", "schools"])

@@ -183,7 +183,8 @@ def plot_readability(readability: pd.DataFrame) -> Chart:
     ax.set_yticks(range(len(frame)), labels)
     ax.grid(axis="x", color="#e3e5e8")
     ax.invert_yaxis()
-    ax.set_xlim(left=0)
+    finite = frame[measures].stack().dropna() if measures else []
+    ax.set_xlim(0, max(float(max(finite)) * 1.15, 5.0) if len(finite) else 20.0)
     ax.set_xlabel("grade level (higher: harder to read)")
     ax.set_title("Readability")
     fig.legend(loc="outside upper center", ncols=len(measures), fontsize="small", frameon=False)
