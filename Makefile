@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= report
+# make lab opens copies of the notebooks here (git ignores it), never the tracked notebooks
+LAB_DIR ?= lab
 
 .PHONY: report test lab clean chromium bench
 
@@ -26,7 +28,8 @@ chromium:
 		"the browser tests will be skipped"; fi
 
 lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+	$(BIN)/python -m mediacompare.report.lab $(LAB_DIR)
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,20 +1,44 @@
 """The ``mediacompare`` command: inspect a corpus, export its tables, build the report.
 
-Exit codes: 0 success; 1 the report was built but a notebook failed; 2 wrong
-usage (argparse); 3 bad input (a missing or malformed corpus, manifest or
-rules file): the message names the file and the problem.
+Exit codes (also in ``--help`` and the README):
+
+== ==========================================================================
+0  success
+1  the report was built, but a notebook failed (its page shows the error)
+2  wrong usage: an unknown option or command, a missing or bad value, an
+   output path of the wrong kind; the message is followed by that command's usage
+3  bad input: a missing or malformed corpus, manifest, rules or lexicon file, or
+   a file or folder that cannot be read or written; the message names it
+4  an internal error (a bug): the message says what; ``MEDIACOMPARE_DEBUG=1``
+   shows the traceback
+130 interrupted (Ctrl-C); 143 terminated (SIGTERM): nothing half-written is left
+== ==========================================================================
+
+``mediacompare --version`` answers without importing the analysis stack: this
+module imports only the standard library and :mod:`mediacompare.errors` at the
+top, and each command imports what it needs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .errors import MediaCompareError
-from .report.build import AUDIENCES
 
-EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_USAGE, EXIT_BAD_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_NOTEBOOK_FAILED, EXIT_USAGE, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+#: The report's audiences (as :data:`mediacompare.report.build.AUDIENCES`, without importing it).
+AUDIENCES = ("student", "teacher")
+EPILOG = ("exit codes: 0 ok; 1 a report notebook failed; 2 wrong usage; 3 bad input (a file "
+          "that is missing, malformed, unreadable or unwritable); 4 internal error; "
+          "130 interrupted; 143 terminated")
+
+
+class UsageError(Exception):
+    """A wrong value on the command line, found after parsing (shown with the command's usage)."""
 _COLUMN_FIELDS = ("text", "id", "outlet", "publisher", "date", "event", "title", "url", "author",
                   "file")
 
@@ -110,9 +134,32 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _csv_target(value: str, option: str = "--out") -> Path:
+    """A CSV file to write: its folder must exist, and it must not be a folder itself."""
+    out = Path(value)
+    if out.is_dir():
+        raise UsageError(f"{option} {value} is a folder; give the name of the CSV file to write, "
+                         f"such as {out / 'spans.csv'}")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"{option} {value}: the folder {parent} does not exist; create it first "
+                         f"(mkdir -p {parent}) or give a file in an existing folder")
+    return out
+
+
+def _folder_target(value: str, option: str = "--out") -> Path:
+    """A folder to write CSV files into: created if missing (and said so), never a file."""
+    out = Path(value)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{option} {value} is a file; export writes one CSV file per table "
+                         "into a folder: give a new or existing folder")
+    return out
+
+
 def cmd_label(args: argparse.Namespace) -> int:
     from .features import label, label_rates, load_lexicon, rates_table
 
+    target = _csv_target(args.out) if args.out else None
     corpus = _load(args.source, args)
     lexicon = load_lexicon(**lexicon_options(args))
     spans = label(corpus, lexicon=lexicon)
@@ -124,11 +171,11 @@ def cmd_label(args: argparse.Namespace) -> int:
             print(f"\nLabels in the {'outlet' + chr(39) + 's own voice' if voice == 'outlet' else 'quoted voice'}"
                   f", {confidence}-confidence tier: count (per 1,000 words)")
             _print_table(rates_table(rates, voice=voice, confidence=confidence).reset_index(), sys.stdout)
-    if args.out:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        spans.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
-        print(f"\nwrote {len(spans)} spans to {out}")
+    if target is not None:
+        from .csvsafe import write_csv
+
+        write_csv(spans, target)
+        print(f"\nwrote {len(spans)} spans to {target}")
     return EXIT_OK
 
 
@@ -136,10 +183,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .corpus.export import export_tables
     from .features import load_lexicon
 
+    target = _folder_target(args.out)
     corpus = _load(args.source, args)
     lexicon = load_lexicon(**lexicon_options(args))
     framing = framing_options(args)
-    written = export_tables(corpus, Path(args.out), lexicon=lexicon,
+    if not target.exists():
+        print(f"creating the folder {target}")
+    written = export_tables(corpus, target, lexicon=lexicon,
                             actors=framing.get("actors"), frame_cues=framing.get("frame_cues"))
     print(repr(corpus))
     for path in written:
@@ -152,10 +202,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     options = corpus_options(args)
     audiences = AUDIENCES if args.audience == "both" else (args.audience,)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (notebooks run at once); got {args.jobs}")
+    if args.timeout < 1:
+        raise UsageError(f"--timeout must be at least 1 second; got {args.timeout}")
     result = build_report(Path(args.out), corpus_source=args.corpus, corpus_options=options,
                           lexicon_options=lexicon_options(args),
                           framing_options=framing_options(args), audiences=audiences,
-                          timeout=args.timeout)
+                          timeout=args.timeout, jobs=args.jobs, show_code=args.show_code)
     for page in result.pages:
         status = "ok" if page.status == "ok" else "FAILED"
         print(f"{status:6} {page.notebook} ({page.audience}) -> {page.html}")
@@ -167,23 +221,33 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def version() -> str:
+    """The installed mediacompare's version, read from its metadata (nothing else imported)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("mediacompare")
+    except PackageNotFoundError:  # a checkout that is not installed
+        return "0+unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mediacompare",
         description="Compare how news outlets cover the same events. SOURCE is a folder of "
                     ".txt/.html files (with an optional manifest.csv), a .csv or .jsonl file; "
                     "without it, the bundled seed articles.",
-        epilog="exit codes: 0 ok; 1 a report notebook failed; 2 wrong usage; 3 bad input")
-    from . import __version__
-
-    parser.add_argument("--version", action="version", version=f"mediacompare {__version__}")
+        epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"mediacompare {version()}")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bars (they appear on standard error when a run lasts "
                              "more than two seconds)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("corpus", help="print the corpus and its load report",
-                       description="Load SOURCE and print its articles and its load report.")
+                       description="Load SOURCE and print its articles and its load report.",
+                       epilog=EPILOG)
     p.add_argument("source", nargs="?", metavar="SOURCE")
     _add_corpus_options(p)
     p.set_defaults(func=cmd_corpus)
@@ -191,9 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("label", help="label loaded language and print counts per outlet",
                        description="Label loaded language in SOURCE and print, per outlet, the "
                                    "counts and rates per 1,000 words by category, voice and "
-                                   "confidence tier; --out writes every span as CSV.")
+                                   "confidence tier; --out writes every span as CSV.",
+                       epilog=EPILOG)
     p.add_argument("source", nargs="?", metavar="SOURCE")
-    p.add_argument("--out", metavar="CSV", help="write the spans table to this CSV file")
+    p.add_argument("--out", metavar="CSV", help="write the spans table to this CSV file (its "
+                   "folder must exist; cells that a spreadsheet would read as a formula are "
+                   "escaped)")
     _add_corpus_options(p)
     _add_lexicon_options(p)
     p.set_defaults(func=cmd_label)
@@ -202,9 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Load SOURCE and write articles, sentences, tokens, removed "
                                    "lines, credits, the load report, quotations, loaded-language "
                                    "spans and their rates, actor mentions, the naming table, who "
-                                   "speaks, frame cues and frame profiles as CSV files into DIR.")
+                                   "speaks, frame cues and frame profiles as CSV files into DIR. "
+                                   "Cells that a spreadsheet would read as a formula (starting "
+                                   "with =, +, -, @, a tab or a carriage return) are escaped "
+                                   "with a leading apostrophe.",
+                       epilog=EPILOG)
     p.add_argument("source", nargs="?", metavar="SOURCE")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the CSV files into")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="folder to write the CSV files into (created if missing; not a file)")
     _add_corpus_options(p)
     _add_lexicon_options(p)
     _add_framing_options(p)
@@ -212,7 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
                        description="Execute every notebook on the corpus and write a "
-                                   "self-contained static HTML site with an index page.")
+                                   "static HTML site that opens offline, with an index page.",
+                       epilog=EPILOG)
     p.add_argument("--corpus", metavar="SOURCE", help="corpus to report on (default: the seeds)")
     p.add_argument("--out", default="report", metavar="DIR", help="output folder (default: report)")
     p.add_argument("--audience", choices=(*AUDIENCES, "both"), default="both",
@@ -221,6 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "linked from the index")
     p.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                    help="time limit of one notebook cell (default 600)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="notebooks run at once (default: one per available core)")
+    p.add_argument("--show-code", action="store_true", dest="show_code",
+                   help="show the code of the notebooks in the teacher's version (the "
+                        "student's version never shows code)")
     _add_corpus_options(p)
     _add_lexicon_options(p)
     _add_framing_options(p)
@@ -228,22 +306,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Unknown options are reported by the command's own parser, so the message is followed
+    # by that command's usage, not the top-level one. argparse raises SystemExit: 0 for
+    # --help and --version, 2 for a usage error.
+    args, extra = parser.parse_known_args(argv)
+    command = _subparsers(parser)[args.command]
+    if extra:
+        command.error(f"unrecognized arguments: {' '.join(extra)}")
     from .progress import set_progress
 
     if args.no_progress:
         set_progress(False)
     try:
         return args.func(args)
+    except UsageError as exc:
+        command.print_usage(sys.stderr)
+        print(f"mediacompare {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except MediaCompareError as exc:
         print(f"mediacompare {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    except OSError as exc:
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"mediacompare {args.command}: error:{where}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", None)
+        if signum is not None:
+            print(f"mediacompare {args.command}: terminated; nothing was written",
+                  file=sys.stderr)
+            return 128 + signum
+        print(f"mediacompare {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: say what, without a traceback (unless asked)
+        if os.environ.get("MEDIACOMPARE_DEBUG") == "1":
+            raise
+        print(f"mediacompare {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in mediacompare; run again with MEDIACOMPARE_DEBUG=1 to see where.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
     finally:
         if args.no_progress:
             set_progress(None)

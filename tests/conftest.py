@@ -1,9 +1,14 @@
-"""Shared pytest configuration, and the two real reports several test files inspect.
+"""Shared pytest configuration, and the real reports several test files inspect.
 
-Building a report executes every notebook twice (student and teacher version),
-so each report is built once per test session: ``seed_report`` on the bundled
-seeds, ``hostile_report`` on a user's CSV whose text carries script and
-event-handler payloads.
+Building a report executes every notebook (exercises twice: student and
+teacher version), so each report is built once per test session:
+``seed_report`` on the bundled seeds, ``hostile_report`` on a user's CSV whose
+text carries script and event-handler payloads, and ``other_reports`` on two
+corpora written for the tests (``tests/fixtures/corpora``): ``harbour``, a
+folder with a manifest, events and outlets on another story (an outlet named
+"The $_$ Times", a title with "US$ 5% and C$ 6%", agency copy carried by another
+site, an undated article with no event), and ``schools``, a CSV with mapped
+columns and no dates or events at all.
 """
 
 from __future__ import annotations
@@ -23,6 +28,15 @@ HOSTILE = (
     '" onmouseover="alert(\'xss-attr\')" data-x="',
     "' onfocus='alert(1)' autofocus '",
 )
+
+
+FIXTURE_CORPORA = Path(__file__).parent / "fixtures" / "corpora"
+#: The command-line options of each fixture corpus.
+OTHER_CORPORA = {
+    "harbour": [str(FIXTURE_CORPORA / "harbour")],
+    "schools": [str(FIXTURE_CORPORA / "schools.csv"), "--text-col", "body", "--outlet-col",
+                "source", "--id-col", "id", "--title-col", "headline"],
+}
 
 
 def pytest_configure(config):
@@ -77,3 +91,17 @@ def hostile_report(tmp_path_factory) -> tuple[int, Path]:
     code = main(["report", "--corpus", str(csv), "--text-col", "body", "--outlet-col", "source",
                  "--id-col", "id", "--title-col", "headline", "--out", str(out)])
     return code, out
+
+
+@pytest.fixture(scope="session")
+def other_reports(tmp_path_factory) -> dict[str, tuple[int, Path]]:
+    """``mediacompare report`` on each corpus of :data:`OTHER_CORPORA`: exit code and folder."""
+    from mediacompare.cli import main
+
+    root = tmp_path_factory.mktemp("other")
+    built = {}
+    for name, options in OTHER_CORPORA.items():
+        out = root / name
+        code = main(["--no-progress", "report", "--corpus", *options, "--out", str(out)])
+        built[name] = (code, out)
+    return built

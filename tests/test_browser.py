@@ -11,8 +11,15 @@ payloads (see ``conftest.HOSTILE``). On every page:
 - the console logs no error and no script throws;
 - no dialog opens (every payload calls ``alert``) and no element carries an
   event-handler attribute or a ``javascript:`` link;
-- a screenshot is saved as a test artifact (``MEDIACOMPARE_ARTIFACTS``,
-  default ``test-artifacts/browser/`` in the checkout).
+- a screenshot of the whole page is saved as a test artifact
+  (``MEDIACOMPARE_ARTIFACTS``, default ``test-artifacts/browser/`` in the checkout).
+
+The pages must read as a publication, on the seeds and on another corpus
+(``harbour``, see ``conftest``): no code and no ``In [n]`` prompt, no table with
+an index column, no ``NaN`` or ``<NA>``, every image with alt text, and nothing
+wider than a 1,280-pixel window. The only request a page may make besides
+itself is the report's one style sheet. A student's handout prints on A4 with
+room to write (Chromium's own PDF printing).
 
 On the loaded-language page, the highlights and their legend are visible; on
 the hostile report, the payloads are shown as text.
@@ -102,8 +109,10 @@ class Visit:
 
     @property
     def outside(self) -> list[str]:
-        """Requests other than the page itself and data: URIs."""
-        return [u for u in self.requests if u != self.url and not u.startswith("data:")]
+        """Requests other than the page itself, data: URIs and the report's style sheet."""
+        sheets = {(parent / "report.css").resolve().as_uri() for parent in self.path.parents[:2]}
+        return [u for u in self.requests
+                if u != self.url and not u.startswith("data:") and u not in sheets]
 
     def live_handlers(self) -> list[str]:
         return self.page.evaluate(_LIVE_HANDLERS)
@@ -125,8 +134,47 @@ def _shot(visit: Visit, label: str) -> Path:
                                  else visit.path.parent)
     name = f"{label}-{str(rel.with_suffix('')).replace(os.sep, '-')}.png"
     target = ARTIFACTS / name
-    visit.page.screenshot(path=str(target))
+    visit.page.screenshot(path=str(target), full_page=True)
     return target
+
+
+#: Evaluated in each page: what would make it read as notebook output, not a publication.
+_READER_PROBLEMS = r"""() => {
+  const found = [];
+  const visible = el => { const r = el.getBoundingClientRect();
+                          return r.width > 0 && r.height > 0 &&
+                                 getComputedStyle(el).visibility !== 'hidden'; };
+  for (const el of document.querySelectorAll('.jp-CodeCell .jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt'))
+    if (visible(el)) found.push('code or prompt: ' + el.className);
+  const text = document.body.innerText;
+  const prompt = text.match(/(In|Out)\s*\[\d*\]:/);
+  if (prompt) found.push('prompt text: ' + prompt[0]);
+  for (const word of ['NaN', '<NA>', 'NaT', 'nan%'])
+    if (new RegExp('(^|[^A-Za-z])' + word.replace(/[<>]/g, m => m) + '($|[^A-Za-z])').test(text))
+      found.push('missing value shown as ' + word);
+  for (const table of document.querySelectorAll('table')) {
+    if (table.classList.contains('dataframe')) found.push('a pandas table with its index');
+    if (table.querySelector('tbody th')) found.push('a table with row headers (an index)');
+  }
+  const width = window.innerWidth;
+  if (document.documentElement.scrollWidth > width) found.push('the page scrolls sideways: '
+      + document.documentElement.scrollWidth + ' px');
+  for (const el of document.querySelectorAll('table, img, pre, .mc-ws, .mc-hl, .mc-cmp')) {
+    const r = el.getBoundingClientRect();
+    if (visible(el) && r.right > width + 1)
+      found.push(el.tagName + '.' + el.className + ' cut off at ' + Math.round(r.right) + ' px');
+  }
+  for (const img of document.querySelectorAll('img')) {
+    const alt = (img.getAttribute('alt') || '').trim();
+    if (!alt || /no description/i.test(alt) || /^<Figure size/.test(alt))
+      found.push('an image without a description: ' + alt);
+  }
+  return found;
+}"""
+
+
+def _reader_problems(visit: Visit) -> list[str]:
+    return visit.page.evaluate(_READER_PROBLEMS)
 
 
 def _check_every_page(browser, out: Path, label: str) -> dict[str, list[str]]:
@@ -140,6 +188,7 @@ def _check_every_page(browser, out: Path, label: str) -> dict[str, list[str]]:
             policy = visit.page.locator('meta[http-equiv="Content-Security-Policy"]')
             if policy.count() != 1 or policy.get_attribute("content") != CONTENT_SECURITY_POLICY:
                 found.append("no content security policy, or another one")
+            found += _reader_problems(visit)
             shot = _shot(visit, label)
             assert shot.stat().st_size > 1000, f"empty screenshot {shot}"
         finally:
@@ -152,6 +201,39 @@ def _check_every_page(browser, out: Path, label: str) -> dict[str, list[str]]:
 def test_every_seed_page_opens_offline_without_errors(browser, seed_report):
     assert seed_report.ok, seed_report.failed
     assert _check_every_page(browser, seed_report.out_dir, "seeds") == {}
+
+
+def test_every_page_of_another_corpus_reads_as_a_publication(browser, other_reports):
+    code, out = other_reports["harbour"]
+    assert code == 0
+    assert _check_every_page(browser, out, "harbour") == {}
+
+
+def test_a_student_handout_prints_on_a4_with_room_to_write(browser, seed_report, tmp_path):
+    """Chromium's own PDF printing: A4 pages, the navigation left out, and the answer lines
+    and boxes at least 8 mm high (a handwritten line)."""
+    page_path = seed_report.out_dir / "student" / "07-exercise-spot-the-loaded-words.html"
+    visit = Visit(browser, page_path)
+    try:
+        visit.page.emulate_media(media="print")
+        sizes = visit.page.evaluate("""() => [...document.querySelectorAll(
+            '.mc-ws td.mc-ws-blank, .mc-ws .mc-ws-line')].map(e => e.getBoundingClientRect().height)""")
+        hidden = visit.page.evaluate("""() => [...document.querySelectorAll('nav')].every(
+            n => getComputedStyle(n).display === 'none')""")
+        pdf = tmp_path / "handout.pdf"
+        visit.page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    finally:
+        visit.close()
+    assert sizes and min(sizes) >= 8 / 25.4 * 96, sizes  # 8 mm at 96 px per inch
+    assert hidden, "the navigation prints"
+    data = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert boxes, "no page in the PDF"
+    for width, height in boxes:  # A4 is 595 x 842 points
+        assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2, (width, height)
+    assert 1 <= len(boxes) <= 4
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "student-handout-07.pdf").write_bytes(data)
 
 
 def test_hostile_payloads_never_run_and_show_as_text(browser, hostile_report):

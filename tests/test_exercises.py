@@ -610,25 +610,34 @@ def _source(cell: dict) -> str:
 
 @pytest.mark.parametrize("name", EXERCISE_NOTEBOOKS)
 def test_exercise_notebook_structure(name):
+    """Goals first; the JupyterLab instructions, typed answer and self-check in cells tagged
+    lab-only (not run for the report); the printable worksheet in a cell tagged report-only
+    (not in the notebook files handed out); the answers tagged solution."""
     nb = _nb(name)
     cells = nb["cells"]
     first = _source(cells[0])
     assert cells[0]["cell_type"] == "markdown"
     assert first.startswith(f"# {name[:2]} · ")
-    for section in ("**Learning goals**", "**Time:**", "**Instructions**"):
+    for section in ("**Learning goals**", "**Time:**"):
         assert section in first, section
     assert re.search(r"\*\*Time:\*\* about \d+ minutes", first)
     goals = first.split("**Learning goals**")[1].split("**Time:**")[0]
     assert goals.count("\n- ") >= 2
-    assert re.search(r"\n1\. .*\n2\. ", first.split("**Instructions**")[1])
-    params = cells[1]
+    assert "my_" not in first and "Run every cell" not in first  # nothing for Python in the page
+    lab = next(c for c in cells if "lab-only" in _tags(c) and c["cell_type"] == "markdown")
+    assert "**Instructions (JupyterLab)**" in _source(lab)
+    assert re.search(r"\n1\. .*\n2\. ", _source(lab))
+    params = next(c for c in cells if "parameters" in _tags(c))
     assert params["cell_type"] == "code" and _tags(params) == ["parameters", "remove-cell"]
     reference = next(c for c in _nb("02-loaded-language")["cells"] if "parameters" in _tags(c))
     assert _source(params) == _source(reference)
-    setup = cells[2]
-    assert _tags(setup) == ["hide-input"]
+    setup = cells[cells.index(params) + 1]
+    assert _tags(setup) == ["remove-cell"]
     assert "mc.load_corpus(corpus_source, **corpus_options)" in _source(setup)
     assert "mc.load_lexicon(**lexicon_options)" in _source(setup)
+    assert "exercise = mc." in _source(setup)
+    sheet = [c for c in cells if "report-only" in _tags(c) and c["cell_type"] == "code"]
+    assert [_source(c) for c in sheet] == ["exercise.worksheet()"]
     solutions = [c for c in cells if "solution" in _tags(c)]
     assert solutions and any(c["cell_type"] == "code" for c in solutions)
     ids = [c.get("id") for c in cells]
@@ -637,9 +646,10 @@ def test_exercise_notebook_structure(name):
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
             assert "def " not in _source(cell)
-    # the student's answer cell, then its self-check
+    # the student's answer cell, then its self-check, both only for JupyterLab
     answer = next(k for k, c in enumerate(cells) if re.match(r"my_\w+ = ", _source(c)))
     assert _source(cells[answer + 1]).startswith("mc.check_")
+    assert "lab-only" in _tags(cells[answer]) and "lab-only" in _tags(cells[answer + 1])
     # no non-solution cell uses a name only a solution cell defines
     defined = {m for c in solutions if c["cell_type"] == "code"
                for m in re.findall(r"^(\w+) = ", _source(c), re.M)}
@@ -651,9 +661,11 @@ def test_exercise_notebook_structure(name):
 
 def test_framing_options_reach_the_notebooks_that_use_actors():
     for name in ("09-exercise-whose-voice", "11-exercise-who-is-called-what"):
-        setup = _source(_nb(name)["cells"][2])
+        cells = _nb(name)["cells"]
+        setup = next(_source(c) for c in cells if "remove-cell" in _tags(c)
+                     and "parameters" not in _tags(c))
         assert 'mc.load_actors(framing_options.get("actors"), extend=True)' in setup
-        assert "actors=actors" in "".join(_source(c) for c in _nb(name)["cells"])
+        assert "actors=actors" in "".join(_source(c) for c in cells)
 
 
 def _execute(name: str, *, student: bool, corpus_source: str | None = None):
@@ -665,6 +677,8 @@ def _execute(name: str, *, student: bool, corpus_source: str | None = None):
     nb = copy.deepcopy(nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4))
     if student:
         nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    # as in JupyterLab: every cell but the solutions for a student (the report drops the
+    # lab-only cells, tested in test_report)
     if corpus_source is not None:
         at = next(k for k, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
         nb.cells.insert(at + 1, nbformat.v4.new_code_cell(f"corpus_source = {corpus_source!r}"))
@@ -723,14 +737,14 @@ def _source_of(cell) -> str:
 #: and present in the teacher's, so the check is not vacuous).
 def _answer_markers(name: str) -> list[str]:
     if name.startswith("07"):
-        return ["mc-cat-", "neutral_alternative"]
+        return ["mc-cat-", "Neutral wording"]
     if name.startswith("08"):
         return ["A mechanical neutral rewrite", "<Rewrite: "]
     if name.startswith("09"):
         return ["Inside a quotation of reported speech", "outside quotation marks"]
     if name.startswith("10"):
-        return ["What each article tells, sentence by sentence", "n_only_in_b"]
-    return ["form_kind", "article_ids"]
+        return ["What each article tells, sentence by sentence", "Only in B"]
+    return ["Kind of form", "Articles"]
 
 
 @pytest.mark.notebooks
@@ -767,3 +781,57 @@ def test_exercise_notebook_runs_on_a_corpus_of_one_unlabelled_article(tmp_path, 
     expected = {"07": "marks no word anywhere", "08": "nothing to rewrite neutrally",
                 "09": "ordinary words", "10": "nothing to compare", "11": "at least two"}[name[:2]]
     assert expected in text
+
+
+# ---------------------------------------------------------------- printable worksheets
+
+def _worksheets(corpus):
+    return {"spot": mc.spot_words_exercise(corpus).worksheet(),
+            "rewrite": mc.rewrite_exercise(corpus).worksheet(),
+            "voice": mc.voice_exercise(corpus).worksheet(),
+            "omission": mc.omission_exercise(corpus).worksheet(),
+            "naming": mc.naming_exercise(corpus).worksheet()}
+
+
+def test_worksheets_are_handouts_with_numbered_items_and_room_to_write(seeds):
+    sheets = _worksheets(seeds)
+    for name, sheet in sheets.items():
+        html = sheet._repr_html_()
+        assert 'class="mc-ws"' in html and "Name:" in html and "Date:" in html, name
+        assert '<ol class="mc-ws-steps">' in html, name  # the task, step by step
+        # no Python: no variable to fill in, no call, no brackets to type
+        for python in ("my_", "mc.", "run the", "Run every", "[\"", "{1:"):
+            assert python not in html, (name, python)
+        assert html.count('class="mc-ws-line"') + html.count('class="mc-ws-box"') \
+            + html.count('class="mc-ws-blank"') >= 3, name
+    spot = sheets["spot"]._repr_html_()
+    assert spot.count('<td class="mc-ws-blank">') == 24  # eight rows of three blanks
+    assert '<li value="1">' in spot  # the passage's sentences are numbered
+    voice = sheets["voice"]._repr_html_()
+    items = voice.count('class="mc-ws-item"')
+    assert items > 0 and voice.count('class="mc-ws-box"') == 2 * items  # two boxes an item
+    omission = sheets["omission"]._repr_html_()
+    ex = mc.omission_exercise(seeds)
+    assert omission.count("B does not tell this") == len(ex.sentences_a)
+    naming = sheets["naming"]._repr_html_()
+    assert "<b>A</b>" in naming and naming.count('class="mc-ws-blank"') == len(
+        mc.naming_exercise(seeds).forms)
+    assert "mc-ws-line" in sheets["rewrite"]._repr_html_()
+
+
+def test_worksheets_never_give_the_answer_away(seeds):
+    sheets = _worksheets(seeds)
+    key = mc.voice_exercise(seeds).answer_key
+    assert "Inside a quotation" not in sheets["voice"]._repr_html_()
+    assert not set(key["why"]) & {s for s in sheets["voice"]._repr_html_().split("<")}
+    for outlet in mc.naming_exercise(seeds).answer_key["outlet"]:  # outlets are listed, not
+        assert sheets["naming"]._repr_html_().count(outlet) == 1  # matched to forms
+
+
+def test_worksheets_escape_text_and_say_when_there_is_nothing_to_do(payload):
+    for name, sheet in _worksheets(payload).items():
+        html = sheet._repr_html_()
+        assert "<script" not in html.lower() and "<img" not in html.lower(), name
+    empty = _worksheets("")
+    for name, sheet in empty.items():
+        assert 'class="mc-ws-empty"' in sheet._repr_html_(), name

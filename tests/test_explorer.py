@@ -18,6 +18,7 @@ import pytest
 
 import mediacompare as mc
 from mediacompare.display import explorer as ex
+from mediacompare.display import explorer_render as exr
 from mediacompare.display.explorer import (
     Explorer,
     ExplorerData,
@@ -290,13 +291,13 @@ def test_the_widget_displays_itself_and_saves_a_static_page(explorer, tmp_path):
 
 def test_plots_are_png_and_their_figures_are_cleared(data, monkeypatch):
     made = []
-    real = ex.plot_label_rates
+    real = exr.plot_label_rates
 
     def recording(*args, **kwargs):
         made.append(real(*args, **kwargs))
         return made[-1]
 
-    monkeypatch.setattr(ex, "plot_label_rates", recording)
+    monkeypatch.setattr(exr, "plot_label_rates", recording)
     html = render_plots(data, Selection(voice="both"))
     images = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
     assert len(images) == 2 == len(made)
@@ -430,7 +431,7 @@ def test_static_view_highlights_at_most_the_cap_and_lists_the_rest(many):
 
 
 def test_names_listed_past_the_cap_are_capped_too(many, monkeypatch):
-    monkeypatch.setattr(ex, "_MAX_LISTED", 5)
+    monkeypatch.setattr(exr, "_MAX_LISTED", 5)
     html = mc.explore(many, static=True, max_articles=2).to_html()
     assert html.count('<details class="mc-ex-article">') == 2
     assert len(re.findall(r"<li>a\d\d ·", html)) == 5
@@ -459,15 +460,17 @@ def test_notebook_follows_the_conventions():
     cells = _cells()
     first = "".join(cells[0]["source"])
     assert cells[0]["cell_type"] == "markdown" and first.startswith("# 06 · Explore")
-    assert "**Learning goals**" in first and "**Time:**" in first and "make lab" in first
-    params = cells[1]
+    assert "**Learning goals**" in first and "**Time:**" in first
+    lab = "".join(cells[1]["source"])
+    assert cells[1]["metadata"]["tags"] == ["lab-only"] and "make lab" in lab
+    params = cells[2]
     assert params["cell_type"] == "code"
     assert params["metadata"]["tags"] == ["parameters", "remove-cell"]
     lines = [l for l in "".join(params["source"]).splitlines() if not l.startswith("#")]
     assert lines == ["corpus_source = None", "corpus_options = {}", "lexicon_options = {}",
                      "framing_options = {}"]
-    setup = cells[2]
-    assert setup["metadata"]["tags"] == ["hide-input"]
+    setup = cells[3]
+    assert setup["metadata"]["tags"] == ["remove-cell"]
     assert "mc.load_corpus(corpus_source, **corpus_options)" in "".join(setup["source"])
     assert "mc.load_lexicon(**lexicon_options)" in "".join(setup["source"])
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")

@@ -262,10 +262,10 @@ def test_tooltips_hold_category_term_note_alternative_voice_and_confidence():
     body = body_of(parse(highlight(articles(TEXT), spans_frame(rows)).to_html()), "a1")
     own, quoted = body.find_all("mark")
     assert own.attrs["title"] == ("labeling · regime — judges a government · neutral: government"
-                                  " · voice: outlet's own · confidence: high")
+                                  " · voice: outlet's own")
     assert "neutral: fighters" in quoted.attrs["title"]
     assert "voice: quoted" in quoted.attrs["title"]
-    assert "confidence: low" in quoted.attrs["title"]
+    assert "low confidence: loaded only in some uses" in quoted.attrs["title"]
     assert "mc-voice-quoted" in quoted.classes and "mc-voice-own" in own.classes
     assert quoted.find_all(cls="mc-marker")[0].text(skip_markers=False) == "“LAB?"
     assert own.find_all(cls="mc-marker")[0].text(skip_markers=False) == "LAB"
@@ -461,9 +461,26 @@ def test_different_events_are_flagged():
     frame = articles("One.", "Two.")
     frame["event_id"] = ["ev1", "ev2"]
     text = parse(highlight(frame, spans_frame([])).to_html()).text()
-    assert "Different events: compare with care." in text and "a1: ev1; a2: ev2" in text
+    assert "Different events: compare with care." in text
+    assert "a1, a2 each report an event no other article shown reports" in text
     no_events = articles("One.", "Two.").drop(columns="event_id")
-    assert "Different events" in parse(highlight(no_events, spans_frame([])).to_html()).text()
+    text = parse(highlight(no_events, spans_frame([])).to_html()).text()
+    assert "Events unknown: compare with care." in text and "a1, a2 have no event recorded" in text
+    same = articles("One.", "Two.")
+    same["event_id"] = ["ev1", "ev1"]
+    assert "compare with care" not in parse(highlight(same, spans_frame([])).to_html()).text()
+
+
+def test_the_events_warning_says_which_articles_share_an_event():
+    """Ten articles, eight of them on one event: the warning names the eight as sharing it
+    (it once said the first ten "do not share an event_id")."""
+    frame = articles(*[f"Text {i}." for i in range(10)])
+    frame["event_id"] = ["big"] * 8 + ["other", None]
+    text = parse(highlight(frame, spans_frame([])).to_html()).text()
+    assert "a1, a2, a3, a4, a5, a6, a7, a8 report the same event (big)" in text
+    assert "a9 reports an event no other article shown reports" in text
+    assert "a10 has no event recorded" in text
+    assert "do not share" not in text
 
 
 def test_max_articles_caps_and_says_so():
@@ -599,8 +616,9 @@ def test_a_custom_category_gets_a_neutral_style():
     root = parse(highlight(articles(TEXT), spans_frame(rows)).to_html())
     (mark,) = body_of(root, "a1").find_all("mark", cls="mc-cat-euphemism")
     assert mark.find_all(cls="mc-marker")[0].text(skip_markers=False) == "EUP"
-    (style,) = root.find_all("style")
-    assert ".mc-hl .mc-cat-euphemism{background-color:rgba(153,153,153,.28)" in style.text()
+    shared, custom = root.find_all("style")  # the shared sheet, then the custom category's
+    assert ".mc-hl .mc-cat-euphemism{background-color:rgba(153,153,153,.28)" in custom.text()
+    assert "euphemism" not in shared.text()
     assert "euphemism" in legend_counts(root)
 
 

@@ -145,3 +145,25 @@ def test_the_explorer_reacts_in_jupyterlab(browser, lab):  # noqa: F811
     assert errors == [], errors
     outside = sorted({u for u in requests if not u.startswith((lab, "data:", "blob:"))})
     assert outside == []
+
+
+def test_make_lab_opens_copies_in_an_untracked_folder(tmp_path):
+    """Editing the tracked notebooks in JupyterLab broke `make test`: `make lab` copies them
+    to a folder git ignores, without the report's worksheet cells, keeping earlier work."""
+    import json
+
+    from mediacompare.report.lab import lab_copies
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--notebook-dir=$(LAB_DIR)" in makefile and "mediacompare.report.lab $(LAB_DIR)" in makefile
+    assert "LAB_DIR ?= lab" in makefile
+    assert "/lab/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    written, kept = lab_copies(tmp_path / "lab")
+    assert len(written) == len(list((ROOT / "notebooks").glob("*.ipynb"))) and kept == []
+    spot = json.loads((tmp_path / "lab" / "07-exercise-spot-the-loaded-words.ipynb").read_text())
+    tags = [t for c in spot["cells"] for t in c.get("metadata", {}).get("tags", [])]
+    assert "report-only" not in tags and "lab-only" in tags  # the self-checks stay
+    mine = tmp_path / "lab" / "07-exercise-spot-the-loaded-words.ipynb"
+    mine.write_text("my work", encoding="utf-8")
+    written, kept = lab_copies(tmp_path / "lab")
+    assert written == [] and mine in kept and mine.read_text(encoding="utf-8") == "my work"

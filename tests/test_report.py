@@ -213,7 +213,8 @@ def test_external_checker_accepts_local_and_data_urls():
 # --------------------------------------------------------------------------- fixture report
 
 def test_every_notebook_gets_a_page_and_the_index_links_it(basic):
-    assert sorted(p.name for p in basic.out.iterdir()) == ["index.html", "student", "teacher"]
+    assert sorted(p.name for p in basic.out.iterdir()) == ["index.html", "report.css", "student",
+                                                           "teacher"]
     for audience in ("student", "teacher"):
         names = sorted(p.name for p in (basic.out / audience).iterdir())
         assert names == ["01-passing.html", "02-failing.html", "03-after.html", "notebooks"]
@@ -224,8 +225,9 @@ def test_every_notebook_gets_a_page_and_the_index_links_it(basic):
         for audience in ("student", "teacher")]
     assert basic.result.out_dir == basic.out
     index = page(basic.out, "index.html")
-    for record in basic.result.pages:
-        assert f'href="{record.html}"' in index and f'href="{record.handout}"' in index
+    for record in basic.result.pages:  # a page without answers is the same for both audiences:
+        if record.audience == "student" or record.solutions:  # the index links one of them
+            assert f'href="{record.html}"' in index and f'href="{record.handout}"' in index
     assert "Passing fixture: a plot" in index and "After the failure" in index
     assert leftovers(basic.out.parent) == []
 
@@ -268,7 +270,9 @@ def test_failing_notebook_gets_an_error_page_and_the_others_are_built(basic):
     assert "FAILING-CELL-MARKER &lt;b&gt;&amp;&lt;/b&gt;" in error  # the cell, escaped
     assert "<b>&</b>" not in error
     assert "after-the-failure-output" in page(basic.out, "teacher/03-after.html")
-    assert 'class="failed"' in page(basic.out, "index.html")
+    index = page(basic.out, "index.html")
+    assert 'class="mc-failed"' in index and "This page could not be made" in index
+    assert "ZeroDivisionError: division by zero" in index
 
 
 def test_notebook_pages_are_byte_for_byte_deterministic(basic, rebuilt):
@@ -336,7 +340,7 @@ def test_build_interrupted_midway_leaves_the_old_report_untouched(tmp_path, monk
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", run)
     with pytest.raises(interruption):
-        build_report(out, notebooks_dir=FIXTURES / "basic")
+        build_report(out, notebooks_dir=FIXTURES / "basic", jobs=1)
     assert calls == ["01-passing.ipynb", "02-failing.ipynb"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert leftovers(tmp_path) == []
@@ -489,7 +493,9 @@ def test_real_report_pages_are_self_contained(real_report):
 def test_real_report_index_links_every_notebook(real_report):
     index = page(real_report.out_dir, "index.html")
     for record in real_report.pages:
-        assert f'href="{record.html}"' in index
+        if record.audience == "student" or record.solutions:
+            assert f'href="{record.html}"' in index
+        assert record.summary and record.minutes, record.notebook  # "what each page shows"
         assert record.title and record.title != Path(record.notebook).stem, (
             f"{record.notebook} has no Markdown heading to title its page")
 
@@ -544,19 +550,24 @@ def test_handouts_are_unexecuted_and_the_students_have_no_answers(exercise):
     assert records["student"].solutions == records["teacher"].solutions == 2
 
 
-def test_index_links_both_versions_and_counts_answers(exercise):
+def test_index_links_both_versions_and_the_notebooks_to_download(exercise):
     index = page(exercise.out, "index.html")
-    for href in ("student/01-exercise.html", "teacher/01-exercise.html",
-                 "student/notebooks/01-exercise.ipynb", "teacher/notebooks/01-exercise.ipynb"):
+    for href in ("student/01-exercise.html", "teacher/01-exercise.html"):
         assert f'href="{href}"' in index
-    assert "<th>Student's version</th><th>Teacher's version</th>" in index
+    for href in ("student/notebooks/01-exercise.ipynb", "teacher/notebooks/01-exercise.ipynb"):
+        assert f'href="{href}" download>' in index  # a file to save, not JSON in the browser
+    assert "Student's handout (print)" in index and "Teacher's version (answers)" in index
+    # written for people: no developer columns
+    for developer in ("Answer cells", "<th>Error</th>", "<th>File</th>"):
+        assert developer not in index
 
 
 def test_one_audience_builds_only_its_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", _unexecuted)
     result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", audiences="student")
-    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["index.html", "student"]
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["index.html", "report.css",
+                                                                  "student"]
     index = page(tmp_path / "r", "index.html")
     assert "teacher/" not in index and "Teacher's version</th>" not in index
     assert [p.audience for p in result.pages] == ["student"]
@@ -575,9 +586,273 @@ def test_a_notebook_without_answers_is_executed_once_for_both(tmp_path, monkeypa
         return _unexecuted(path, parameters, timeout=timeout)
 
     monkeypatch.setattr(execute_module, "run_notebook", run)
-    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic")
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic", jobs=1)
     assert [name for name, _ in calls] == ["01-passing.ipynb", "02-failing.ipynb",
                                            "03-after.ipynb"]
     calls.clear()
-    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise")
-    assert calls == [("01-exercise.ipynb", ["solution"]), ("01-exercise.ipynb", [])]
+    build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", jobs=1)
+    # cells only for JupyterLab (typed answers, self-checks) never run for the report
+    assert calls == [("01-exercise.ipynb", ["lab-only", "solution"]),
+                     ("01-exercise.ipynb", ["lab-only"])]
+
+
+# --------------------------------------------------------------------------- pages for readers
+
+def test_pages_link_one_style_sheet_and_carry_no_code_prompt_or_theme(basic):
+    css = (basic.out / "report.css").read_text(encoding="utf-8")
+    assert ".mc-hl .mc-cat-emotive{" in css and "@page{size:A4" in css
+    for record in basic.result.pages:
+        text = page(basic.out, record.html)
+        assert re.search(r'<link[^>]*href="\.\./report\.css"', text)
+        assert "In&nbsp;[" not in text and "Out[" not in text  # no prompts
+        assert "jp-InputArea-editor" not in text  # no code
+        assert "--jp-layout-color0" not in text  # no JupyterLab theme inlined
+        assert len(text) < 60_000, record.html
+    passing = page(basic.out, "student/01-passing.html")
+    assert "import matplotlib.pyplot" not in passing  # the code of a visible cell is hidden
+    index = page(basic.out, "index.html")
+    assert '<link rel="stylesheet" href="report.css">' in index and "<style" not in index
+
+
+def test_pages_have_previous_next_and_contents_links(basic):
+    first, second = page(basic.out, "student/01-passing.html"), page(basic.out, "student/02-failing.html")
+    last = page(basic.out, "teacher/03-after.html")
+    assert re.search(r'<a href="02-failing.html" rel="next"', first)
+    assert not re.search(r'rel="prev"', first)
+    assert re.search(r'<a href="02-failing.html" rel="prev"', last)
+    assert 'href="../index.html"' in second  # an error page too leads back to the contents
+
+
+def test_the_teacher_may_ask_for_the_code_and_the_student_never_sees_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "exercise", show_code=True,
+                          timeout=120)
+    assert result.ok, result.failed
+    teacher, student = page(result.out_dir, "teacher/01-exercise.html"), page(result.out_dir,
+                                                                             "student/01-exercise.html")
+    assert "QUESTION-OUTPUT" in teacher and "print" in teacher  # the code is shown
+    assert "QUESTION-OUTPUT" in student and "print" not in student
+
+
+def test_lab_only_cells_stay_in_the_notebooks_and_report_only_cells_in_the_pages(exercise):
+    for audience in ("student", "teacher"):
+        text = page(exercise.out, f"{audience}/01-exercise.html")
+        assert "REPORT-ONLY-WORKSHEET" in text and "LAB-ONLY-SELF-CHECK" not in text
+        handout = (exercise.out / audience / "notebooks" / "01-exercise.ipynb").read_text(
+            encoding="utf-8")
+        assert "LAB-ONLY-SELF-CHECK" in handout and "REPORT-ONLY-WORKSHEET" not in handout
+
+
+def test_a_page_gets_a_contents_list_of_its_sections():
+    from mediacompare.report.export import page_contents
+
+    body = ('<div class="jp-Cell a"><h1 id="t">Title</h1></div><div class="jp-Cell b">'
+            '<h2 id="s1">1. First &lt;part&gt;</h2></div><div class="jp-Cell c"><h2 id="s2">'
+            "Second</h2></div>")
+    out = page_contents(body)
+    assert '<a href="#s1">1. First &lt;part&gt;</a>' in out and '<a href="#s2">Second</a>' in out
+    assert out.index("mc-toc") < out.index('class="jp-Cell b"')
+    one = body.replace('<h2 id="s2">Second</h2>', "<p>Second</p>")
+    assert page_contents(one) == one  # fewer than two sections: no contents list
+
+
+# --------------------------------------------------------------------------- parallel runs
+
+def test_notebooks_run_at_once(tmp_path, monkeypatch):
+    """Each fixture notebook waits for the other to have started: they only both pass when
+    they run at the same time."""
+    folder = tmp_path / "meet"
+    folder.mkdir()
+    monkeypatch.setenv("MC_RENDEZVOUS", str(folder))
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "parallel", jobs=2,
+                          timeout=60, audiences="student")
+    assert result.ok, result.failed
+    assert "MET-a" in page(result.out_dir, "student/01-a.html")
+    assert "MET-b" in page(result.out_dir, "student/02-b.html")
+
+
+def test_pages_are_the_same_whatever_the_number_of_jobs(basic, build_root):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+        mp.chdir(build_root)
+        result = build_report("report-one-job", corpus_source="my corpus",
+                              notebooks_dir=FIXTURES / "basic", timeout=120, jobs=1)
+    for record in result.pages:
+        assert (result.out_dir / record.html).read_bytes() == (basic.out / record.html).read_bytes()
+
+
+def test_jobs_must_be_a_positive_whole_number(tmp_path):
+    for jobs in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="jobs"):
+            build_report(tmp_path / "r", notebooks_dir=FIXTURES / "basic", jobs=jobs)
+
+
+def test_kernels_print_no_warning_into_the_build(tmp_path):
+    """Kernels talk over IPC sockets: none warns "running over TCP without encryption"."""
+    code = ("import sys; from mediacompare.report import build_report; "
+            f"build_report({str(tmp_path / 'r')!r}, notebooks_dir={str(FIXTURES / 'tiny')!r}, "
+            "progress=False)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "without encryption" not in run.stderr and "WARNING" not in run.stderr, run.stderr
+
+
+# --------------------------------------------------------------------------- failures, named
+
+def test_a_failing_plot_names_its_error_not_nonetype(tmp_path, monkeypatch):
+    """A label with "$_$" fails while the figure is drawn for display, where the kernel
+    names no error; the page and the record say ValueError from the traceback."""
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    result = build_report(tmp_path / "r", notebooks_dir=FIXTURES / "mathtext", timeout=120,
+                          audiences="student")
+    (record,) = result.pages
+    assert record.status == "failed"
+    assert record.error.startswith("ValueError"), record.error
+    assert "NoneType" not in record.error
+    assert "ValueError" in page(result.out_dir, record.html)
+
+
+# --------------------------------------------------------------------------- signals and leftovers
+
+_TERMINATED_BUILD = """
+import sys
+import mediacompare.report.build as build
+from mediacompare.cli import main
+
+build.find_notebooks = lambda folder=None, _f=build.find_notebooks: _f(sys.argv[2])
+sys.exit(main(["--no-progress", "report", "--out", sys.argv[1], "--jobs", "1"]))
+"""
+
+
+def test_sigterm_stops_the_build_kills_the_kernel_and_keeps_the_old_report(tmp_path):
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "report"
+    before = _old_report(out)
+    started = tmp_path / "started"
+    env = dict(os.environ, MC_STARTED=str(started))
+    build = subprocess.Popen([sys.executable, "-c", _TERMINATED_BUILD, str(out),
+                              str(FIXTURES / "slow")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[1])
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert build.poll() is None, build.communicate()
+            assert time.monotonic() < deadline, "the slow notebook never started"
+            time.sleep(0.2)
+        kernel = int(started.read_text() or 0)
+        build.send_signal(signal.SIGTERM)
+        _, err = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode == 143, err
+    assert "terminated" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert leftovers(tmp_path) == []
+    for _ in range(50):  # the kernel was killed with the build
+        try:
+            os.kill(kernel, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the kernel (pid {kernel}) still runs after the build was terminated")
+
+
+def test_the_command_exits_143_when_terminated(monkeypatch, capsys):
+    import mediacompare.report as report_package
+    from mediacompare.cli import main
+    from mediacompare.report import BuildInterrupted
+
+    def terminated(*args, **kwargs):
+        raise BuildInterrupted(15)
+
+    monkeypatch.setattr(report_package, "build_report", terminated)
+    assert main(["report"]) == 143
+    assert "terminated" in capsys.readouterr().err
+
+
+def test_stale_temporary_folders_of_killed_builds_are_removed(tmp_path, monkeypatch):
+    import json
+    import os
+    import socket
+    import time
+
+    from mediacompare.report import remove_stale
+
+    out = tmp_path / "report"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+
+    def folder(name: str, owner: dict | None, age: float = 0) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "page.html").write_text("half a report", encoding="utf-8")
+        if owner is not None:
+            (path / ".mediacompare-build").write_text(json.dumps(owner), encoding="utf-8")
+        if age:
+            os.utime(path, (time.time() - age, time.time() - age))
+        return path
+
+    host = socket.gethostname()
+    dead = folder(".report.tmp-0123abcd", {"pid": gone.pid, "host": host, "started": 0})
+    alive = folder(".report.tmp-89abcdef", {"pid": os.getpid(), "host": host, "started": 0})
+    old_unowned = folder(".report.tmp-deadbeef", None, age=7200)
+    new_unowned = folder(".report.tmp-feedf00d", None)
+    other_report = folder(".other.tmp-0123abcd", {"pid": gone.pid, "host": host, "started": 0})
+    not_ours = folder(".report.tmp-notours", {"pid": gone.pid, "host": host, "started": 0})
+    removed = remove_stale(out)
+    assert sorted(p.name for p in removed) == sorted([old_unowned.name, dead.name])
+    for kept in (alive, new_unowned, other_report, not_ours):
+        assert kept.is_dir(), kept.name
+    # and a build does it first
+    again = folder(".report.tmp-00000000", {"pid": gone.pid, "host": host, "started": 0})
+    monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
+    monkeypatch.setattr(execute_module, "run_notebook", _unexecuted)
+    build_report(out, notebooks_dir=FIXTURES / "tiny")
+    assert not again.exists() and (out / "index.html").exists()
+
+
+def test_a_report_left_aside_by_a_killed_swap_is_put_back(tmp_path):
+    import json
+    import socket
+
+    from mediacompare.report import remove_stale
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    holder = tmp_path / ".report.old-0badcafe"
+    (holder / "report").mkdir(parents=True)
+    (holder / "report" / "index.html").write_text("the good report", encoding="utf-8")
+    (holder / ".mediacompare-build").write_text(json.dumps(
+        {"pid": gone.pid, "host": socket.gethostname(), "started": 0}), encoding="utf-8")
+    remove_stale(tmp_path / "report")
+    assert (tmp_path / "report" / "index.html").read_text(encoding="utf-8") == "the good report"
+    assert not holder.exists()
+
+
+@pytest.mark.notebooks
+def test_real_report_pages_are_light_and_written_for_readers(real_report):
+    """One style sheet for the whole report instead of 263 KB of CSS a page: every page of the
+    seed report is under 150 KB, and none shows code, a prompt or setup output."""
+    out = real_report.out_dir
+    assert (out / "report.css").stat().st_size < 40_000
+    for path in sorted(out.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert path.stat().st_size < 150_000, (path.name, path.stat().st_size)
+        assert "In&nbsp;[" not in text and "jp-InputArea-editor" not in text, path.name
+        assert "<Lexicon:" not in text and "&lt;Lexicon:" not in text, path.name  # setup output
+        assert "&lt;Corpus:" not in text, path.name
+        assert '<style data-mc-style' not in text, path.name  # in the one style sheet
+        assert "application/vnd.jupyter.stderr" not in text, path.name  # no warning printed
+    index = page(out, "index.html")
+    for part in ("Where to start", "A lesson plan", "What to say about the limits",
+                 "How this report was made"):
+        assert part in index, part
+    assert sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) < 3_000_000

@@ -22,6 +22,10 @@ def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None, actors=None,
     CSV added to the packaged ones), sentence sentiment, readability,
     distinctive terms (with two or more outlets), similarity, wire copy, and
     the alignment of the largest same-event group (when there is one).
+
+    Text cells that a spreadsheet would read as a formula (starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe
+    (:mod:`mediacompare.csvsafe`).
     """
     from ..features import (frame_cues as find_cues, frame_profiles, label, label_rates,
                             load_actors, load_frame_cues, mentions, naming_table, quotes_table,
@@ -63,9 +67,6 @@ def export_tables(corpus: Corpus, out_dir: Path, *, lexicon=None, actors=None,
     pair = same_event_articles(corpus)
     if len(pair) >= 2:
         tables["alignment"] = align(corpus, pair)
-    written = []
-    for name, frame in tables.items():
-        path = out_dir / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        written.append(path)
-    return written
+    from ..csvsafe import write_csv  # cells that would run as spreadsheet formulas are escaped
+
+    return [write_csv(frame, out_dir / f"{name}.csv") for name, frame in tables.items()]

@@ -1,22 +1,50 @@
-"""Pictures and capped tables made from the library's DataFrames (no report logic here)."""
+"""Pictures, tables for people and highlighted text made from the library's DataFrames
+(no report logic here).
 
-from .compare import Comparison, side_by_side
-from .explorer import Explorer, StaticExplorer, explore
+Names are imported when first used (module ``__getattr__``), so importing
+``mediacompare.display.page`` (as the report builder does) does not load
+matplotlib.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Eager on purpose: the submodule ``highlight`` shares its name with the function, and
+# importing the submodule binds the name to the module; this binds it to the function.
 from .highlight import Highlight, highlight
-from .plots import (
-    plot_frame_profiles,
-    plot_label_rates,
-    plot_lengths,
-    plot_readability,
-    plot_removals,
-    plot_sentiment,
-    plot_speaker_groups,
-    plot_voice_split,
-)
-from .tables import capped
-from .vocab_plots import plot_distinctive_terms, plot_similarity
 
-__all__ = ["Comparison", "Explorer", "Highlight", "StaticExplorer", "capped", "explore", "highlight", "plot_distinctive_terms", "plot_similarity",
-           "side_by_side", "plot_frame_profiles", "plot_label_rates", "plot_lengths", "plot_readability",
-           "plot_removals", "plot_sentiment",
-           "plot_speaker_groups", "plot_voice_split"]
+#: Public name -> the module of this package that defines it.
+_WHERE = {
+    "Comparison": "compare", "side_by_side": "compare",
+    "Explorer": "explorer", "StaticExplorer": "explorer", "explore": "explorer",
+    "plot_frame_profiles": "plots", "plot_label_rates": "plots", "plot_lengths": "plots",
+    "plot_readability": "plots", "plot_removals": "plots", "plot_sentiment": "plots",
+    "plot_speaker_groups": "plots", "plot_voice_split": "plots",
+    "plot_distinctive_terms": "vocab_plots", "plot_similarity": "vocab_plots",
+    "Table": "tables", "capped": "tables", "table": "tables",
+    "Chart": "charts",
+    "MIN_WORDS": "rates", "rates_view": "rates",
+    "Prose": "prose", "corpus_facts": "prose", "note": "prose",
+    "credits_view": "views", "events_view": "views", "extremes_view": "views",
+    "load_report_view": "views", "naming_view": "views", "outlets_view": "views",
+    "quotes_view": "views", "readability_view": "views", "removed_view": "views",
+    "similar_pairs": "views", "taxonomy_view": "views", "tone_toward_actors": "views",
+    "voice_tone_view": "views",
+}
+
+__all__ = sorted([*_WHERE, "Highlight", "highlight"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

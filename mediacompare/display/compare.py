@@ -16,15 +16,17 @@ What the reader sees
       (``shared`` or ``reworded``) and cosine in the middle; a sentence one
       article leaves out alone on its side, with an ``only in A`` or ``only in
       B`` badge, the other side hatched.
-    * In a matched pair, the words only one side has are a
+    * In a matched pair, the content words only one side has are a
       ``<mark class="diff">`` (underlined and tinted, so not colour alone);
       words are compared as the alignment compares them (lowercase norms of
       word, number and abbreviation tokens, a possessive ``'s`` dropped), each
-      side against the other side's set.
+      side against the other side's set. Function words ("the", "of", "his":
+      ``resources/function_words.txt``) are never marked.
     * Rows follow article A; article B's unmatched sentences sit after the
       matched sentence of B just before them (:func:`reading_order`). Each
-      sentence carries its id (``A3`` is ``sentence_a == 3``) and its offsets
-      in the tooltip.
+      sentence carries its number, counted from 1 as in the exercises (``A3``
+      is the third sentence, ``sentence_a == 2``), and its offsets in the tooltip.
+    * Text is left-aligned, whatever the page around it does with tables.
 
 Guarantees
     Every piece of text (sentences, titles, outlets, ids, notes) is escaped with
@@ -44,8 +46,9 @@ import pandas as pd
 
 from ..measures.align import omissions, reading_order, wire_copy, word_key
 from ..text import sentences, tokenize
-from .highlight import _plural, _positive, _str
-from .page import standalone_page
+from .compare_parts import CSS, _counts_table, _legend, function_words
+from .helpers import _plural, _positive, _str
+from .page import shared_style, standalone_page
 
 __all__ = ["Comparison", "side_by_side"]
 
@@ -56,67 +59,6 @@ _NEEDED = ("article_a", "article_b", "sentence_a", "sentence_b", "start_a", "end
 _BADGE = {"shared": "shared", "reworded": "reworded", "only_in_a": "only in A",
           "only_in_b": "only in B"}
 _SWAP = {"only_in_a": "only_in_b", "only_in_b": "only_in_a"}
-
-#: The style sheet of every :class:`Comparison`: all selectors start with ``.mc-cmp``.
-CSS = """\
-.mc-cmp{color:#1a1a1a;background:#fff;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,\
-"DejaVu Sans",Arial,sans-serif;max-width:1280px;padding:4px 2px;text-align:left}
-.mc-cmp *{box-sizing:border-box}
-.mc-cmp h2{font-size:1.25em;margin:0 0 2px;border:0}
-.mc-cmp .mc-sub{color:#4a4a4a;margin:0 0 10px}
-.mc-cmp .mc-warn{background:#fff4e5;border-left:4px solid #9B4500;padding:6px 10px;margin:8px 0}
-.mc-cmp .mc-note{background:#f3f4f6;border-left:4px solid #6b7280;padding:6px 10px;margin:8px 0;\
-font-size:.9em}
-.mc-cmp .mc-heads{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:18px;\
-margin:10px 0}
-.mc-cmp .mc-head{border:1px solid #d7d9dd;border-radius:6px;padding:10px 14px;background:#fff}
-.mc-cmp .mc-side{display:inline-block;font-weight:700;border:2px solid #1a1a1a;border-radius:4px;\
-padding:0 6px;margin-right:6px}
-.mc-cmp .mc-outlet{font-weight:700;font-size:.8em;letter-spacing:.06em;text-transform:uppercase;\
-color:#444}
-.mc-cmp .mc-title{font:700 1.1em/1.3 Georgia,"DejaVu Serif",serif;margin:4px 0;border:0}
-.mc-cmp .mc-meta{color:#555;font-size:.82em}
-.mc-cmp .mc-counts{margin:10px 0;font-size:.95em}
-.mc-cmp .mc-counts td,.mc-cmp .mc-counts th{padding:2px 10px 2px 0;text-align:left}
-.mc-cmp .mc-counts td.mc-n{text-align:right;font-variant-numeric:tabular-nums}
-.mc-cmp .mc-legend{border:1px solid #d7d9dd;border-radius:6px;padding:8px 12px;margin:0 0 14px;\
-background:#fcfcfd;font-size:.88em}
-.mc-cmp .mc-legend ul{margin:4px 0;padding-left:1.2em}
-.mc-cmp .mc-legend li{margin:3px 0}
-.mc-cmp .mc-legend p{margin:6px 0 0;color:#333}
-.mc-cmp table.mc-pairs{border-collapse:collapse;width:100%;table-layout:fixed}
-.mc-cmp table.mc-pairs col.mc-col-side{width:44%}
-.mc-cmp table.mc-pairs col.mc-col-mid{width:12%}
-.mc-cmp table.mc-pairs th{font-size:.85em;text-align:left;padding:6px 8px;\
-border-bottom:2px solid #8a8f98;background:#f6f7f9}
-.mc-cmp table.mc-pairs th.mc-mid{text-align:center}
-.mc-cmp table.mc-pairs td{vertical-align:top;padding:7px 9px;border-bottom:1px solid #e3e5e8;\
-font:15px/1.55 Georgia,"DejaVu Serif","Times New Roman",serif;overflow-wrap:anywhere}
-.mc-cmp table.mc-pairs td.mc-mid{text-align:center;font:12px/1.4 system-ui,-apple-system,\
-"Segoe UI","DejaVu Sans",Arial,sans-serif;color:#333;padding-top:9px}
-.mc-cmp td.mc-gap{background:repeating-linear-gradient(135deg,#f4f5f7 0 6px,#fff 6px 12px);\
-color:#6b7280;text-align:center}
-.mc-cmp tr.mc-st-only_in_a td.mc-a{background:#fdf1e9}
-.mc-cmp tr.mc-st-only_in_b td.mc-b{background:#e9f3fa}
-.mc-cmp .mc-sid{font:600 11px/1 ui-monospace,"DejaVu Sans Mono",Consolas,monospace;color:#595959;\
-margin-right:5px;vertical-align:.1em}
-.mc-cmp .mc-badge{display:inline-block;font:700 11px/1.3 system-ui,-apple-system,"Segoe UI",\
-"DejaVu Sans",Arial,sans-serif;letter-spacing:.03em;padding:1px 5px;border:1px solid;\
-border-radius:3px;background:#fff;white-space:nowrap;vertical-align:.1em;margin-right:5px}
-.mc-cmp .mc-b-shared{color:#3d434d;border-color:#3d434d}
-.mc-cmp .mc-b-reworded{color:#6b4a00;border-color:#6b4a00;border-style:dashed}
-.mc-cmp .mc-b-only_in_a{color:#9B4500;border-color:#9B4500;border-width:2px}
-.mc-cmp .mc-b-only_in_b{color:#006096;border-color:#006096;border-width:2px}
-.mc-cmp td.mc-mid .mc-badge{margin:0}
-.mc-cmp .mc-cos{display:block;margin-top:3px;font-variant-numeric:tabular-nums}
-.mc-cmp mark.diff{background:#fbe7a1;color:inherit;text-decoration:underline solid 2px #8A5F00;\
-text-underline-offset:.2em;text-decoration-skip-ink:none;padding:0 1px;border-radius:2px;\
--webkit-box-decoration-break:clone;box-decoration-break:clone}
-.mc-cmp .mc-cut{color:#4a4a4a;font:italic .9em/1.4 system-ui,-apple-system,"Segoe UI",\
-"DejaVu Sans",Arial,sans-serif;border-top:1px dashed #b5b9c0;padding-top:6px;margin:6px 0 0}
-@media (max-width:720px){.mc-cmp .mc-heads{grid-template-columns:minmax(0,1fr)}}
-"""
-
 
 class Comparison:
     """Two articles side by side: shows itself in a notebook, saves a standalone page.
@@ -140,7 +82,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """An HTML fragment with its own scoped ``<style>`` (every selector under ``.mc-cmp``)."""
-        return f'<div class="mc-cmp">\n<style>\n{CSS}</style>\n{self._content}\n</div>\n'
+        return f'<div class="mc-cmp">\n{shared_style("compare", CSS)}\n{self._content}\n</div>\n'
 
     def to_html(self, standalone: bool = False) -> str:
         """The fragment of :meth:`_repr_html_`, or with ``standalone=True`` a complete page.
@@ -231,14 +173,20 @@ def _keys(text: str) -> set[str]:
     return {word_key(t.norm) for t in tokenize(text) if t.kind in _WORD_KINDS}
 
 
+def _content(token) -> bool:
+    return token.kind in _WORD_KINDS and word_key(token.norm) not in function_words() \
+        and token.norm not in function_words()
+
+
 def _marked(text: str, other: str | None) -> tuple[str, int]:
-    """``text`` escaped, its words missing from ``other`` in ``<mark class="diff">``; and how many."""
+    """``text`` escaped, its content words missing from ``other`` in ``<mark class="diff">``;
+    and how many."""
     if other is None:
         return _esc(text), 0
     theirs = _keys(other)
     out, pos, open_, n = [], 0, False, 0
     for tok in tokenize(text):
-        diff = tok.kind in _WORD_KINDS and word_key(tok.norm) not in theirs
+        diff = _content(tok) and word_key(tok.norm) not in theirs
         gap = text[pos:tok.start]
         if open_ and not (diff and gap.strip() == ""):
             out.append("</mark>")
@@ -261,10 +209,10 @@ def _sentence(row: pd.Series, side: str, aid: str) -> tuple[str, int]:
     k, start, end = int(row[f"sentence_{side}"]), int(row[f"start_{side}"]), int(row[f"end_{side}"])
     matched = row["status"] in ("shared", "reworded")
     body, n = _marked(row[f"text_{side}"], row[f"text_{other}"] if matched else None)
-    tip = f"sentence {k} of article {aid}, characters {start}-{end}"
+    tip = f"sentence {k + 1} of article {aid}, characters {start}-{end}"
     if n:
         tip += f"; {_plural(n, 'word')} not in the other sentence"
-    sid = f'<span class="mc-sid" title="{_esc(tip, quote=True)}">{side.upper()}{k}</span>'
+    sid = f'<span class="mc-sid" title="{_esc(tip, quote=True)}">{side.upper()}{k + 1}</span>'
     badge = (f'<span class="mc-badge mc-b-{row["status"]}">{_BADGE[row["status"]]}</span>'
              if not matched else "")
     return badge + sid + body, n
@@ -313,47 +261,6 @@ def _head(side: str, rec: dict, n_sentences: int, n_words: int) -> str:
             f'{_plural(n_words, "word")}</div></div>')
 
 
-def _counts_table(c: dict, name_a: str, name_b: str) -> str:
-    rows = [
-        ("shared", "the same fact in nearly the same words", c["n_shared"], ""),
-        ("reworded", "the same fact in other words", c["n_reworded"], ""),
-        ("only_in_a", f"only in A: what {name_b} leaves out", c["n_only_in_a"],
-         _plural(c["n_words_only_in_a"], "word") + f" of {c['n_words_a']:,}"),
-        ("only_in_b", f"only in B: what {name_a} leaves out", c["n_only_in_b"],
-         _plural(c["n_words_only_in_b"], "word") + f" of {c['n_words_b']:,}"),
-    ]
-    body = "".join(
-        f'<tr><td><span class="mc-badge mc-b-{s}">{_BADGE[s]}</span></td><td>{_esc(what)}</td>'
-        f'<td class="mc-n">{n:,}</td><td class="mc-n">{_esc(words)}</td></tr>'
-        for s, what, n, words in rows)
-    return (f'<table class="mc-counts"><thead><tr><th>status</th><th>what it means</th>'
-            f'<th>sentences</th><th>words</th></tr></thead><tbody>{body}</tbody></table>')
-
-
-def _legend(thresholds: tuple[Any, Any]) -> str:
-    same, related = (f"{t:g}" if isinstance(t, (int, float)) else "the chosen threshold"
-                     for t in thresholds)
-    return (
-        '<section class="mc-legend"><b>How to read this</b><ul>'
-        f'<li><span class="mc-badge mc-b-shared">shared</span> both articles have the sentence in '
-        f"nearly the same words (cosine at least {same}).</li>"
-        f'<li><span class="mc-badge mc-b-reworded">reworded</span> the same fact, it seems, told '
-        f"in other words (cosine from {related} to below {same}): read both.</li>"
-        '<li><span class="mc-badge mc-b-only_in_a">only in A</span> '
-        '<span class="mc-badge mc-b-only_in_b">only in B</span> no sentence of the other '
-        "article is close enough: what the other outlet leaves out (or says in words too "
-        "different to match); the other side is hatched.</li>"
-        '<li><mark class="diff">underlined, tinted words</mark> in a matched pair: words the '
-        "other sentence does not have.</li>"
-        '<li><span class="mc-sid">A3</span> is sentence 3 of article A (counting from 0, as '
-        "<code>sentence_a</code> in the table); hover over it for its character offsets.</li>"
-        "</ul><p>Cosine is the TF-IDF cosine of the two sentences' words: 1 for the same words, "
-        "0 for none in common. The thresholds are heuristics: a bag of words misses synonyms "
-        "and negation, so treat every status as a prompt to read, not a verdict. Rows follow "
-        "article A; B's unmatched sentences sit after the matched sentence of B before them."
-        "</p></section>")
-
-
 def side_by_side(articles_or_corpus: Any, alignment: pd.DataFrame, *, article_a: Any,
                  article_b: Any, max_rows: int = 400) -> Comparison:
     """Show two aligned articles side by side, sentence by sentence.
@@ -388,7 +295,7 @@ def side_by_side(articles_or_corpus: Any, alignment: pd.DataFrame, *, article_a:
     >>> view = side_by_side(arts, align(arts), article_a="a", article_b="b")
     >>> view
     <Comparison: a vs b; 1 shared, 0 reworded, 1 only in A, 0 only in B>
-    >>> '<mark class="diff">on Monday</mark>' in view.to_html()
+    >>> 'on <mark class="diff">Monday</mark>' in view.to_html()
     True
     """
     max_rows = _positive(max_rows, "max_rows")

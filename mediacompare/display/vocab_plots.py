@@ -1,7 +1,8 @@
 """Plots of distinctive vocabulary and of text similarity (from ``measures.vocabulary``).
 
 Like :mod:`mediacompare.display.plots`, they take the library's tables and
-return a :class:`matplotlib.figure.Figure` built without pyplot, and they
+return a :class:`~mediacompare.display.charts.Chart` (a matplotlib ``Figure``
+built without pyplot, with alt text), and they
 write the numbers on the picture (counts on the bars, cosines in the cells),
 so nothing has to be read from colour alone.
 """
@@ -13,14 +14,25 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
-from .plots import HATCHES, PALETTE, _require
+from .charts import Chart
+from .palette import INK, plain_label, plain_labels, series_colour, series_hatch
 
 __all__ = ["plot_distinctive_terms", "plot_similarity"]
 
+#: Beyond this many documents, the similarity heat map has no number in its cells
+#: (they could not be read); the notebook lists the closest pairs instead.
+MAX_ANNOTATED = 12
 
-def plot_distinctive_terms(scores: pd.DataFrame, n: int = 10) -> Figure:
+
+def _require(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} is missing the columns {', '.join(missing)}; "
+                         f"it has: {', '.join(map(str, frame.columns))}")
+
+
+def plot_distinctive_terms(scores: pd.DataFrame, n: int = 10) -> Chart:
     """One small panel per group: horizontal bars of ``z`` for its ``n`` most distinctive terms.
 
     ``scores`` is :attr:`DistinctiveTerms.scores_` (or :func:`distinctive_terms`,
@@ -47,23 +59,23 @@ def plot_distinctive_terms(scores: pd.DataFrame, n: int = 10) -> Figure:
     ncols = min(len(groups), 3)
     nrows = math.ceil(len(groups) / ncols)
     shown = max(min(n, int(scores.groupby("group", sort=False).size().max())), 1)
-    fig = Figure(figsize=(3.6 * ncols, 0.32 * shown * nrows + 1.4 * nrows + 0.6),
-                 layout="constrained")
+    alt = (f"Bar charts, one per outlet ({len(groups)}): the {shown} words each uses more than "
+           "the others, by the z-score of the log-odds ratio, with counts on the bars.")
+    fig = Chart(figsize=(3.6 * ncols, 0.32 * shown * nrows + 1.4 * nrows + 0.6), alt=alt)
     axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
     for i, group in enumerate(groups):
         ax = axes[i]
         rows = (scores[scores["group"] == group]
                 .sort_values(["z", "term"], ascending=[False, True], kind="stable").head(n))
-        bars = ax.barh(rows["term"].astype(str).tolist(), rows["z"].to_numpy(),
-                       color=PALETTE[i % len(PALETTE)],
-                       hatch=HATCHES[(i // len(PALETTE)) % len(HATCHES)], edgecolor="white")
+        bars = ax.barh(plain_labels(rows["term"].astype(str)), rows["z"].to_numpy(),
+                       color=series_colour(i), hatch=series_hatch(i), edgecolor="white")
         ax.bar_label(bars, labels=[f"{int(c)} / {int(r)}" for c, r in
                                    zip(rows["count"], rows["count_rest"])],
                      padding=2, fontsize="x-small")
         ax.invert_yaxis()
-        ax.axvline(0, color="#1a1a1a", linewidth=0.6)
+        ax.axvline(0, color=INK, linewidth=0.6)
         ax.margins(x=0.25)
-        ax.set_title(str(group), fontsize="medium")
+        ax.set_title(plain_label(group), fontsize="medium")
         ax.tick_params(axis="y", labelsize="small")
     for ax in axes[len(groups):]:
         fig.delaxes(ax)
@@ -73,8 +85,12 @@ def plot_distinctive_terms(scores: pd.DataFrame, n: int = 10) -> Figure:
     return fig
 
 
-def plot_similarity(matrix: pd.DataFrame, *, labels: Mapping | None = None) -> Figure:
+def plot_similarity(matrix: pd.DataFrame, *, labels: Mapping | None = None) -> Chart:
     """Heat map of a :func:`similarity_matrix`, the cosine written in each cell.
+
+    Up to :data:`MAX_ANNOTATED` documents the cosine is written in each cell;
+    beyond, the cells are only shaded (a number per cell could not be read)
+    and the figure grows with the number of documents.
 
     ``labels`` maps a document's id to the text shown on the axes (for
     example ``dict(zip(articles["article_id"], articles["outlet"]))``); by
@@ -98,17 +114,25 @@ def plot_similarity(matrix: pd.DataFrame, *, labels: Mapping | None = None) -> F
     cols = [str(labels.get(k, k)) for k in matrix.columns]
     values = matrix.to_numpy(dtype=float)
     k = len(rows)
-    fig = Figure(figsize=(0.9 * k + 3.2, 0.7 * k + 1.8), layout="constrained")
+    off = values[~np.eye(k, dtype=bool)] if k > 1 else np.array([])
+    off = off[~np.isnan(off)]
+    alt = (f"Heat map of the TF-IDF cosine similarity between every pair of {k} texts"
+           + (f"; between different texts from {off.min():.2f} to {off.max():.2f}" if off.size else "")
+           + ("; the cosine is written in each cell." if k <= MAX_ANNOTATED else
+              "; cells are shaded only (too many to number)."))
+    annotate = k <= MAX_ANNOTATED
+    size = (0.9 * k + 3.2, 0.7 * k + 1.8) if annotate else (0.3 * k + 4.5, 0.3 * k + 3)
+    fig = Chart(figsize=size, alt=alt)
     ax = fig.add_subplot()
     image = ax.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-    for r in range(k):
+    for r in range(k if annotate else 0):
         for c in range(k):
             value = values[r, c]
             text = "–" if value != value else f"{value:.2f}"
-            colour = "white" if value == value and value > 0.6 else "#1a1a1a"
+            colour = "white" if value == value and value > 0.6 else INK
             ax.text(c, r, text, ha="center", va="center", fontsize="small", color=colour)
-    ax.set_xticks(range(k), cols, rotation=40, ha="right", fontsize="small")
-    ax.set_yticks(range(k), rows, fontsize="small")
+    ax.set_xticks(range(k), plain_labels(cols), rotation=40, ha="right", fontsize="small")
+    ax.set_yticks(range(k), plain_labels(rows), fontsize="small")
     ax.set_title("How alike are the texts? (cosine of TF-IDF vectors)")
     fig.colorbar(image, ax=ax, label="cosine similarity",
                  shrink=0.8)

@@ -21,6 +21,7 @@ from .feedback import (
     _score_answers,
     _str,
 )
+from .worksheet import Worksheet, naming_worksheet
 from .passages import _positive_int, _table
 
 
@@ -61,6 +62,10 @@ class NamingExercise:
         lines = [self.reason, "Outlets: " + ", ".join(self.outlets)]
         lines += [f"{n}. {f}" for n, f in zip(self.forms["number"], self.forms["form"])]
         return "\n".join(lines)
+
+    def worksheet(self) -> Worksheet:
+        """The printable handout: the task in plain words, the items, room to answer."""
+        return naming_worksheet(self)
 
     def _repr_html_(self) -> str:
         if self.actor_id is None:

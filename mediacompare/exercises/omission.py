@@ -18,6 +18,7 @@ from ..measures.vocabulary import similarity
 from ..text import sentences
 from .answers import _item_number
 from .feedback import Feedback, _box, _esc, _not_answered, _numbered, _paragraphs, _plural, _str
+from .worksheet import Worksheet, omission_worksheet
 from .passages import _article, _sentence_table, _table
 
 _STATUS_WORDS = {"shared": "B has it in nearly the same words",
@@ -78,6 +79,10 @@ class OmissionExercise:
         lines.append(f"B: article {self.article_b} ({self.outlet_b})")
         lines += [f"  {n}. {t}" for n, t in zip(self.sentences_b["number"], self.sentences_b["text"])]
         return "\n".join(lines)
+
+    def worksheet(self) -> Worksheet:
+        """The printable handout: the task in plain words, the items, room to answer."""
+        return omission_worksheet(self)
 
     def _repr_html_(self) -> str:
         if self.alignment is None:

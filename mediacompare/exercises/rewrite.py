@@ -18,6 +18,7 @@ from ..features.voice import voices
 from ..text import sentences, tokenize
 from .answers import _WORD_KINDS, _plain, _words
 from .feedback import Feedback, _box, _esc, _html_table, _not_answered, _paragraphs, _plural, _str
+from .worksheet import Worksheet, rewrite_worksheet
 from .passages import (
     _by_article,
     _category_order,
@@ -80,6 +81,10 @@ class RewriteExercise:
         lines = [f"Article {self.article_id} · {self.outlet}", self.reason, "", self.text, "",
                  "Word bank:", self.word_bank.to_string(index=False)]
         return "\n".join(lines) if self.article_id is not None else self.reason
+
+    def worksheet(self) -> Worksheet:
+        """The printable handout: the task in plain words, the items, room to answer."""
+        return rewrite_worksheet(self)
 
     def _repr_html_(self) -> str:
         if self.article_id is None:

@@ -14,6 +14,7 @@ from ..features.lexicon import Lexicon
 from ..text import sentences
 from .answers import _as_list, _contains, _words
 from .feedback import Feedback, _box, _esc, _not_answered, _numbered, _paragraphs, _plural, _str
+from .worksheet import Worksheet, spot_worksheet
 from .passages import (
     _by_article,
     _category_order,
@@ -76,6 +77,10 @@ class SpotWordsExercise:
                  self.reason]
         lines += [f"{n}. {t}" for n, t in zip(self.sentences["number"], self.sentences["text"])]
         return "\n".join(lines)
+
+    def worksheet(self) -> Worksheet:
+        """The printable handout: the task in plain words, the items, room to answer."""
+        return spot_worksheet(self)
 
     def _repr_html_(self) -> str:
         if self.article_id is None:

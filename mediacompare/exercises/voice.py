@@ -29,6 +29,7 @@ from .feedback import (
     _score_answers,
     _str,
 )
+from .worksheet import Worksheet, voice_worksheet
 from .passages import _by_article, _labels, _positive_int, _table
 
 _VOICE_WORDS = {
@@ -72,6 +73,10 @@ class VoiceExercise:
         for row in self.items.itertuples(index=False):
             lines.append(f"{row.item}. “{row.word}” ({row.outlet}): {row.context}")
         return "\n".join(lines)
+
+    def worksheet(self) -> Worksheet:
+        """The printable handout: the task in plain words, the items, room to answer."""
+        return voice_worksheet(self)
 
     def _repr_html_(self) -> str:
         rows = []

@@ -13,6 +13,8 @@ import nbconvert, nbclient or papermill; :func:`build_report` does.
 
 from __future__ import annotations
 
-from .build import PageRecord, ReportResult, build_report, find_notebooks
+from .build import (BuildInterrupted, PageRecord, ReportResult, build_report, default_jobs,
+                    find_notebooks, remove_stale)
 
-__all__ = ["PageRecord", "ReportResult", "build_report", "find_notebooks"]
+__all__ = ["BuildInterrupted", "PageRecord", "ReportResult", "build_report", "default_jobs",
+           "find_notebooks", "remove_stale"]

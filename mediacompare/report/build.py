@@ -4,24 +4,34 @@
 
 1. find the notebooks (``*.ipynb``, sorted by name) and load the corpus once:
    any error here propagates and nothing is written;
-2. in a temporary folder next to ``out_dir``, execute each notebook with the
-   corpus source injected (see :mod:`mediacompare.report.execute`) and write
-   one page per notebook and audience: the rendered notebook, or an error page
-   if it failed (see :mod:`mediacompare.report.export`); a failure does not
-   stop the others;
-3. write ``index.html`` (see :mod:`mediacompare.report.index`);
+2. in a temporary folder next to ``out_dir``, execute the notebooks with the
+   corpus source injected (see :mod:`mediacompare.report.execute`), several at
+   once (one per available core, ``jobs=``), and write one page per notebook
+   and audience: the rendered notebook, or an error page if it failed (see
+   :mod:`mediacompare.report.export`); a failure does not stop the others;
+3. write the one style sheet (``report.css``), the notebooks handed out, and
+   ``index.html`` (see :mod:`mediacompare.report.index`);
 4. swap the temporary folder in for ``out_dir``. An exception or an
-   interruption before that point removes the temporary folder and leaves an
+   interruption (Ctrl-C, or SIGTERM, which is handled like Ctrl-C) before that
+   point kills the running kernels, removes the temporary folder and leaves an
    existing report as it was.
+
+Temporary folders (``.<name>.tmp-xxxxxxxx``) carry a note of the process that
+made them; a build first removes those of its report whose process is gone
+(a build killed with SIGKILL cannot clean up after itself), and puts back a
+previous report left aside by a build killed halfway through the swap.
 
 Audiences. Exercise notebooks keep their answers in cells tagged ``solution``.
 The **student** render removes those cells *before* executing the notebook (so
 nothing an answer computes can leak into another cell's output) and writes
 ``student/<notebook>.html``; the **teacher** render executes every cell and
 marks each answer (``teacher/<notebook>.html``). A notebook without solution
-cells is executed once and rendered for both. Beside the pages, each audience
-folder gets its notebooks as handouts (``student/notebooks/*.ipynb`` without the
-answers, ``teacher/notebooks/*.ipynb`` with them), unexecuted.
+cells is executed once and rendered for both. Cells tagged ``lab-only`` (answers
+typed as Python and their self-checks) are not run for the report; cells tagged
+``report-only`` (the printable worksheets) are not in the notebook files. Beside
+the pages, each audience folder gets its notebooks for JupyterLab
+(``student/notebooks/*.ipynb`` without the answers, ``teacher/notebooks/*.ipynb``
+with them), unexecuted.
 
 Notebook pages are deterministic (same notebooks, corpus and library: same
 bytes); only ``index.html`` carries the build date.
@@ -31,61 +41,27 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import ReportError, SourceNotFoundError
+from ..errors import SourceNotFoundError
 from .export import SOLUTION_TAG
+from .folders import _OWNER, check_replaceable, new_folder, remove_stale, swap_in
+from .pages import PageRecord, _page_name, _solution_count  # noqa: F401  (re-exported)
+from .run import (BuildInterrupted, _signals_as_interrupts, _signals_blocked, build_pages,
+                  default_jobs)
 
-__all__ = ["AUDIENCES", "SOLUTION_TAG", "PageRecord", "ReportResult", "build_report"]
+__all__ = ["AUDIENCES", "SOLUTION_TAG", "BuildInterrupted", "PageRecord", "ReportResult",
+           "build_report", "default_jobs", "remove_stale"]
 
 #: The renders the report can make, in the order of the index.
 AUDIENCES = ("student", "teacher")
 
 
 log = logging.getLogger(__name__)
-
-_GENERATOR = '<meta name="generator" content="mediacompare'
-
-
-@dataclass(frozen=True)
-class PageRecord:
-    """One notebook of the report.
-
-    Attributes
-    ----------
-    notebook : str
-        The notebook's file name, such as ``"01-load.ipynb"``.
-    html : str
-        The page's path inside the report folder, such as ``"student/01-load.html"``.
-    status : str
-        ``"ok"``, or ``"failed"`` when the notebook could not be executed.
-    error : str or None
-        One line saying what went wrong (None when ``status`` is ``"ok"``).
-    title : str
-        The notebook's first Markdown heading (its file stem if it has none).
-    audience : str
-        ``"student"`` or ``"teacher"``.
-    solutions : int
-        How many cells of the notebook are tagged ``solution`` (removed from
-        the student's page, marked on the teacher's).
-    handout : str or None
-        The path of the unexecuted notebook file for this audience inside the
-        report folder (None if the notebook could not be read).
-    """
-
-    notebook: str
-    html: str
-    status: str
-    error: str | None = None
-    title: str = ""
-    audience: str = "student"
-    solutions: int = 0
-    handout: str | None = None
 
 
 @dataclass
@@ -125,7 +101,8 @@ def build_report(out_dir: str | os.PathLike[str], *,
                  framing_options: dict | None = None,
                  notebooks_dir: str | os.PathLike[str] | None = None,
                  audiences: str | Sequence[str] = AUDIENCES,
-                 timeout: int = 600, progress: bool | None = None) -> ReportResult:
+                 timeout: int = 600, progress: bool | None = None, jobs: int | None = None,
+                 show_code: bool = False) -> ReportResult:
     """Execute every notebook on a corpus and write a self-contained HTML site.
 
     Parameters
@@ -164,6 +141,12 @@ def build_report(out_dir: str | os.PathLike[str], *,
         Show a progress bar over the notebooks (None: the session's or
         environment's setting; see :mod:`mediacompare.progress`). The kernels
         that render the pages never show one.
+    jobs : int or None
+        How many notebooks run at once (None: one per available core,
+        :func:`default_jobs`). Pages are the same whatever the number.
+    show_code : bool
+        Show the code of the cells in the teacher's version (the student's
+        version never shows code).
 
     Returns
     -------
@@ -180,15 +163,22 @@ def build_report(out_dir: str | os.PathLike[str], *,
         The corpus cannot be loaded; nothing is written.
     ReportError
         ``out_dir`` exists and is not a report, or cannot be replaced.
+    BuildInterrupted, KeyboardInterrupt
+        The build was stopped (SIGTERM or Ctrl-C): the running kernels are
+        killed, nothing is written, and an existing report is left as it was.
     TypeError, ValueError
-        ``corpus_source`` is not a path, ``timeout`` is not positive, or an
-        audience is unknown.
+        ``corpus_source`` is not a path, ``timeout`` or ``jobs`` is not
+        positive, or an audience is unknown.
     """
     chosen = _check_audiences(audiences)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds per cell; got {timeout!r}")
+    if jobs is None:
+        jobs = default_jobs()
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of notebooks run at once, >= 1; got {jobs!r}")
     out = Path(os.path.abspath(os.fspath(out_dir)))
-    _check_replaceable(out)
+    check_replaceable(out)
     notebooks = find_notebooks(notebooks_dir)
     source = _absolute_source(corpus_source)
     options = _absolute_options(corpus_options)
@@ -210,18 +200,20 @@ def build_report(out_dir: str | os.PathLike[str], *,
     digest = str(corpus.digest())
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _new_folder(out, "tmp")
-    try:
-        from ..progress import track
-
-        pages = [page for nb_path in track(notebooks, desc="building the report",
-                                           unit="notebook", progress=progress)
-                 for page in _build_pages(nb_path, parameters, tmp, timeout, chosen)]
-        _write_index(tmp, pages, corpus, digest, source, chosen)
-        _swap_in(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    remove_stale(out)
+    with _signals_as_interrupts():
+        tmp = new_folder(out, "tmp")
+        try:
+            pages = build_pages(notebooks, parameters, tmp, timeout, chosen, jobs, progress,
+                                show_code)
+            _write_stylesheet(tmp)
+            _write_index(tmp, pages, corpus, digest, source, chosen)
+            (tmp / _OWNER).unlink(missing_ok=True)
+            with _signals_blocked():
+                swap_in(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
     return ReportResult(out_dir=out, pages=pages, corpus_digest=digest)
 
 
@@ -284,24 +276,6 @@ def _absolute_lexicon_options(options: dict | None) -> dict:
     return out
 
 
-def _check_replaceable(out: Path) -> None:
-    """Refuse to replace anything but a missing folder, an empty one or a report."""
-    if not out.exists():
-        return
-    if not out.is_dir():
-        raise ReportError(f"out_dir {out} exists and is not a folder; give a folder for the report")
-    if not any(out.iterdir()):
-        return
-    index = out / "index.html"
-    try:
-        head = index.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        head = ""
-    if _GENERATOR not in head:
-        raise ReportError(
-            f"out_dir {out} is not empty and is not a mediacompare report (no index.html "
-            "written by mediacompare); the report replaces the whole folder, so give a new "
-            "or empty folder, or a previous report's folder")
 
 
 def _check_audiences(audiences: str | Sequence[str]) -> tuple[str, ...]:
@@ -313,101 +287,14 @@ def _check_audiences(audiences: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(a for a in AUDIENCES if a in asked)
 
 
-def _page_name(nb_path: Path) -> str:
-    stem = nb_path.stem
-    return f"{stem}-notebook.html" if stem.lower() == "index" else f"{stem}.html"
 
 
-def _solution_count(nb_path: Path) -> int | None:
-    """How many cells are tagged ``solution`` (None if the notebook cannot be read)."""
-    import nbformat
+def _write_stylesheet(folder: Path) -> None:
+    from .stylesheet import STYLESHEET, report_css
 
-    try:
-        nb = nbformat.read(nb_path, as_version=4)
-    except Exception:  # run_notebook reports the reason on the page
-        return None
-    return sum(SOLUTION_TAG in cell.get("metadata", {}).get("tags", []) for cell in nb.cells)
+    (folder / STYLESHEET).write_text(report_css(), encoding="utf-8", newline="\n")
 
 
-def _build_pages(nb_path: Path, parameters: dict, folder: Path, timeout: int,
-                 audiences: tuple[str, ...]) -> list[PageRecord]:
-    """Execute one notebook and write its page (or error page) for each audience.
-
-    A notebook without solution cells is executed once; one with solution
-    cells is executed once per audience (the student's run without them).
-    """
-    from .execute import run_notebook
-
-    solutions = _solution_count(nb_path)
-    outcomes: dict[str, object] = {}
-    for audience in audiences:
-        drop = frozenset({SOLUTION_TAG}) if audience == "student" else frozenset()
-        if not solutions and outcomes:  # same cells for every audience: run once
-            outcomes[audience] = next(iter(outcomes.values()))
-            continue
-        log.info("executing %s (%s)", nb_path.name, audience)
-        outcomes[audience] = run_notebook(nb_path, parameters, timeout=timeout, drop_tags=drop)
-    return [_write_page(nb_path, outcomes[audience], folder, audience, audiences,
-                        solutions or 0, handout_ok=solutions is not None)
-            for audience in audiences]
-
-
-def _write_page(nb_path: Path, outcome, folder: Path, audience: str,
-                audiences: tuple[str, ...], solutions: int, *, handout_ok: bool) -> PageRecord:
-    """Render one executed notebook for one audience (or its error page) into ``folder``."""
-    import copy
-
-    from .export import error_page, notebook_title, render_notebook
-
-    page = _page_name(nb_path)
-    (folder / audience).mkdir(exist_ok=True)
-    title = notebook_title(outcome.notebook, nb_path.stem)
-    failure = outcome.failure
-    links = {other: f"../{other}/{page}" for other in audiences}
-    if failure is None:
-        try:
-            text = render_notebook(copy.deepcopy(outcome.notebook), name=nb_path.stem,
-                                   title=title, folder=nb_path.parent, audience=audience,
-                                   links=links)
-        except Exception as exc:  # a rendering bug must not lose the other pages
-            from .execute import ExecutionFailure
-
-            failure = ExecutionFailure(summary=f"the page could not be rendered: "
-                                       f"{type(exc).__name__}: {exc}",
-                                       cell_source=None, cell_index=None, details=str(exc))
-    if failure is not None:
-        log.warning("%s (%s) failed: %s", nb_path.name, audience, failure.summary)
-        text = error_page(notebook=nb_path.name, title=title, summary=failure.summary,
-                          cell_source=failure.cell_source, cell_index=failure.cell_index,
-                          details=failure.details, index_href="../index.html")
-    (folder / audience / page).write_text(text, encoding="utf-8", newline="\n")
-    handout = _write_handout(nb_path, folder / audience / "notebooks", audience) \
-        if handout_ok else None
-    return PageRecord(notebook=nb_path.name, html=f"{audience}/{page}",
-                      status="ok" if failure is None else "failed",
-                      error=None if failure is None else failure.summary, title=title,
-                      audience=audience, solutions=solutions,
-                      handout=None if handout is None else f"{audience}/notebooks/{handout}")
-
-
-def _write_handout(nb_path: Path, folder: Path, audience: str) -> str | None:
-    """Write the unexecuted notebook for ``audience`` (no answers for students)."""
-    import nbformat
-
-    try:
-        nb = nbformat.read(nb_path, as_version=4)
-    except Exception:
-        return None
-    if audience == "student":
-        nb.cells = [c for c in nb.cells if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            cell["outputs"], cell["execution_count"] = [], None
-    folder.mkdir(exist_ok=True)
-    name = nb_path.name
-    with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
-        nbformat.write(nb, handle)
-    return name
 
 
 def _version() -> str:
@@ -436,37 +323,3 @@ def _write_index(folder: Path, pages: list[PageRecord], corpus, digest: str,
     (folder / "index.html").write_text(text, encoding="utf-8", newline="\n")
 
 
-def _new_folder(out: Path, kind: str) -> Path:
-    """A new, empty, hidden folder beside ``out`` (same file system, so renames are atomic).
-
-    Unlike ``tempfile.mkdtemp`` (mode 0700), ``os.mkdir`` honours the umask, so
-    the report ends up with the permissions of any other new folder.
-    """
-    for _ in range(100):
-        candidate = out.parent / f".{out.name}.{kind}-{secrets.token_hex(4)}"
-        try:
-            candidate.mkdir()
-        except FileExistsError:
-            continue
-        return candidate
-    raise ReportError(f"could not create a temporary folder beside {out}")
-
-
-def _swap_in(new: Path, out: Path) -> None:
-    """Replace ``out`` by ``new``: old aside, new in, old deleted."""
-    if not out.exists():
-        os.replace(new, out)
-        return
-    holder = _new_folder(out, "old")
-    aside = holder / out.name
-    try:
-        os.replace(out, aside)
-        try:
-            os.replace(new, out)
-        except BaseException:
-            os.replace(aside, out)  # put the old report back
-            raise
-    except OSError as exc:
-        shutil.rmtree(holder, ignore_errors=True)
-        raise ReportError(f"could not replace the report folder {out}: {exc}") from exc
-    shutil.rmtree(holder, ignore_errors=True)

@@ -17,19 +17,38 @@ here, on the notebook itself, before it is rendered:
   ``0x…``;
 - the random table ids of pandas ``Styler`` HTML (``T_1a2b3``) are renumbered.
 
+Kernels talk to the builder over local IPC sockets in a private folder
+(:func:`kernel_sockets`), not TCP, so no kernel warns that it is "running over
+TCP without encryption" into the build's progress. Several notebooks may run
+at once, each in its own thread; :func:`stop_kernels` kills every running
+kernel (an interrupted build calls it, so no notebook runs on after the build
+has stopped).
+
+A failure's one-line summary names the real error: when the kernel reports
+none (an error raised while a figure is drawn for display comes back as
+``NoneType: None``), it is read from the traceback.
+
 nbformat, papermill and nbclient are imported inside the functions, so importing
 this module (and ``mediacompare``) stays fast.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import itertools
 import os
 import re
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ExecutionFailure", "RunOutcome", "run_notebook"]
+__all__ = ["ExecutionFailure", "RunOutcome", "kernel_sockets", "run_notebook", "stop_kernels"]
 
 KERNEL_NAME = "python3"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -39,6 +58,16 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 RENDER_TAGS = ("remove-cell", "hide-input", "remove-input", "remove-output")
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+#: A line of a traceback that names an exception, such as "ValueError: bad value".
+_EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning))\b:?\s*(.*)$")
+#: The summary the kernel gives for an error it could not name.
+_UNNAMED = {"", "NoneType", "None"}
+
+_lock = threading.Lock()
+_running: set[Any] = set()      # kernel managers of the kernels now running
+_stopping = threading.Event()   # set by stop_kernels(): no new kernel starts
+_socket_dir: list[str] = []     # the folder of the IPC sockets (see kernel_sockets)
+_kernel_numbers = itertools.count(1)
 _ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]{4,16}\b")
 _STYLER_TABLE_ID = re.compile(r'id="T_([0-9a-f]{5,})"')
 
@@ -106,6 +135,64 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
+def _kernel_manager_class() -> type:
+    """An ``AsyncKernelManager`` that uses IPC sockets and can be stopped from another thread."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any):
+            if _socket_dir:  # a prefix of its own: kernels starting at once pick socket names apart
+                kwargs.setdefault("transport", "ipc")
+                kwargs.setdefault("ip", os.path.join(_socket_dir[0], f"k{next(_kernel_numbers)}"))
+            super().__init__(**kwargs)
+
+        async def start_kernel(self, **kwargs: Any) -> None:
+            with _lock:
+                if _stopping.is_set():
+                    raise RuntimeError("the build was interrupted: no new kernel is started")
+                _running.add(self)
+            await super().start_kernel(**kwargs)
+
+        async def cleanup_resources(self, restart: bool = False) -> None:
+            with _lock:
+                _running.discard(self)
+            await super().cleanup_resources(restart=restart)
+
+    return KernelManager
+
+
+@contextlib.contextmanager
+def kernel_sockets() -> Iterator[Path]:
+    """Kernels started inside this block talk over IPC sockets in a private temporary
+    folder (removed afterwards), instead of TCP ports on localhost."""
+    folder = Path(tempfile.mkdtemp(prefix="mediacompare-kernels-"))
+    _socket_dir[:] = [str(folder)]
+    _stopping.clear()
+    try:
+        yield folder
+    finally:
+        _socket_dir.clear()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop_kernels() -> int:
+    """Kill every kernel running now and refuse to start new ones (until the next
+    :func:`kernel_sockets` block); returns how many were killed. Their notebooks then
+    fail with a dead kernel, and their threads end."""
+    with _lock:
+        _stopping.set()
+        managers = list(_running)
+    killed = 0
+    for manager in managers:
+        process = getattr(getattr(manager, "provisioner", None), "process", None)
+        pid = getattr(process, "pid", None)
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+    return killed
+
+
 def run_notebook(path: Path, parameters: dict, *, timeout: int,
                  drop_tags: frozenset[str] = frozenset()) -> RunOutcome:
     """Read, parameterise and execute the notebook at ``path``.
@@ -148,17 +235,21 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int,
     client = NotebookClient(
         nb, timeout=timeout, kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": str(path.parent)}},
+        kernel_manager_class=_kernel_manager_class(),
     )
     client.on_cell_start = on_cell_start
     try:
         client.execute(env=kernel_env())
     except Exception as exc:  # CellExecutionError, CellTimeoutError, DeadKernelError, ...
         cell = running.get("cell")
+        details = _details(exc, cell)
         return RunOutcome(nb, ExecutionFailure(
-            summary=_summary(exc),
+            summary=_summary(exc, details),
             cell_source=None if cell is None else str(cell.source),
             cell_index=running.get("index"),
-            details=_details(exc, cell)))
+            details=details))
+    finally:  # nbclient leaves its exit hook behind when a kernel fails to start
+        atexit.unregister(client._cleanup_kernel)
     normalise_outputs(nb)
     return RunOutcome(nb, None)
 
@@ -221,13 +312,39 @@ def normalise_outputs(nb: Any) -> None:
                 data["text/html"] = html
 
 
-def _summary(exc: BaseException) -> str:
+def _summary(exc: BaseException, details: str = "") -> str:
+    """One line naming the error: the kernel's ``ename: evalue``, else the last exception
+    the traceback names, else the exception raised here.
+
+    >>> class Unnamed(Exception):
+    ...     ename, evalue = "NoneType", "None"
+    >>> _summary(Unnamed(), "Traceback...\\n--> 259 parse(s)\\nValueError: \\n_\\n ^\\nParseSyntaxException: Expected {x}")
+    'ValueError: _ ^ ParseSyntaxException: Expected {x}'
+    """
     ename = getattr(exc, "ename", None)
-    if ename:
-        evalue = strip_ansi(str(getattr(exc, "evalue", "")))
-        return f"{ename}: {evalue}" if evalue else str(ename)
+    evalue = strip_ansi(str(getattr(exc, "evalue", "") or ""))
+    if ename and str(ename) not in _UNNAMED:
+        return f"{ename}: {evalue}" if evalue and evalue not in _UNNAMED else str(ename)
+    named = _from_traceback(details) if hasattr(exc, "ename") else ""
+    if named:
+        return named
     first = strip_ansi(str(exc)).strip().splitlines()
     return f"{type(exc).__name__}: {first[0]}" if first else type(exc).__name__
+
+
+def _from_traceback(details: str, limit: int = 300) -> str:
+    """The last exception a traceback names, with its message (which may run over lines)."""
+    lines = strip_ansi(details).splitlines()
+    frames = [i for i, line in enumerate(lines)
+              if line.startswith(("File ", "Cell In", "-->", "  File "))]
+    for i in range(frames[-1] + 1 if frames else 0, len(lines)):
+        match = _EXCEPTION_LINE.match(lines[i])
+        if match:
+            message = " ".join(part.strip() for part in [match.group(2), *lines[i + 1:]]
+                               if part.strip())
+            text = f"{match.group(1)}: {message}" if message else match.group(1)
+            return text if len(text) <= limit else text[:limit - 1] + "…"
+    return ""
 
 
 def _details(exc: BaseException, cell: Any) -> str:

@@ -1,10 +1,19 @@
-"""Render executed notebooks, and notebooks that failed, as self-contained pages.
+"""Render executed notebooks, and notebooks that failed, as pages for readers.
 
 Executed notebooks go through nbconvert's :class:`~nbconvert.HTMLExporter` with
-the template ``templates/mediacompare`` (nbconvert's ``lab`` template with every
-block that loads from the network emptied; see the template's header). Cells
-tagged ``remove-cell`` are dropped and cells tagged ``hide-input`` keep only
-their output, through nbconvert's own ``TagRemovePreprocessor``.
+the template ``templates/mediacompare`` (the cells of nbconvert's ``lab``
+template in a page of our own: no theme inlined, nothing from the network; see
+the template's header). A page reads as a publication: no code (unless the
+teacher's version is asked to show it), no ``In [n]`` prompt, no setup cell.
+Cells tagged ``remove-cell`` are dropped with their output, and cells tagged
+``hide-input`` keep only their output, through nbconvert's own
+``TagRemovePreprocessor``.
+
+Every page links the report's one style sheet (:mod:`mediacompare.report.stylesheet`);
+the style elements that the library's views carry for JupyterLab
+(``<style data-mc-style>``) are dropped, since the sheet holds them. Under the
+first cell (the title and learning goals) the page gets its contents: a link to
+each of its sections.
 
 nbconvert names the ``<div>`` of a JavaScript or widget output with ``uuid4()``;
 the exporter built here replaces that template global with a counter, so the
@@ -28,10 +37,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..display.page import CONTENT_SECURITY_POLICY
+from ..display.page import CONTENT_SECURITY_POLICY, SHARED_STYLE
 
-__all__ = ["AUDIENCE_NOTES", "MARKER_TAG", "SOLUTION_MARKER", "SOLUTION_TAG", "TEMPLATE_NAME",
-           "TEMPLATES_DIR", "error_page", "mark_solutions", "notebook_title", "render_notebook"]
+__all__ = ["AUDIENCE_NOTES", "LAB_ONLY_TAG", "MARKER_TAG", "REPORT_ONLY_TAG", "SOLUTION_MARKER",
+           "SOLUTION_TAG", "TEMPLATE_NAME", "TEMPLATES_DIR", "error_page", "mark_solutions",
+           "notebook_title", "page_contents", "render_notebook"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "mediacompare"
@@ -40,6 +50,10 @@ TEMPLATE_NAME = "mediacompare"
 REMOVE_CELL_TAGS = frozenset({"remove-cell"})
 #: The tag of an answer cell, and the tag of the marker the teacher's page puts before it.
 SOLUTION_TAG = "solution"
+#: Cells only for JupyterLab (answers typed as Python, self-checks): not run for the report.
+LAB_ONLY_TAG = "lab-only"
+#: Cells only for the report (the printable worksheet): not in the notebook files handed out.
+REPORT_ONLY_TAG = "report-only"
 MARKER_TAG = "solution-marker"
 #: What the teacher's page says before each answer (Markdown).
 SOLUTION_MARKER = ("**Teacher's version: answer.** The cell below is not in the "
@@ -55,8 +69,8 @@ REMOVE_OUTPUT_TAGS = frozenset({"remove-output"})
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 
-def page_head(title: str, css: str, generator: str = "mediacompare") -> str:
-    """The opening of a self-contained page: doctype, charset, escaped title, inline CSS."""
+def page_head(title: str, css_href: str, generator: str = "mediacompare") -> str:
+    """The opening of a page: doctype, charset, policy, escaped title, the report's style sheet."""
     esc = html.escape
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -66,7 +80,7 @@ def page_head(title: str, css: str, generator: str = "mediacompare") -> str:
 <meta http-equiv="Content-Security-Policy" content="{esc(CONTENT_SECURITY_POLICY)}">
 <meta name="generator" content="{esc(generator)}">
 <title>{esc(title)}</title>
-<style type="text/css">{css}</style>
+<link rel="stylesheet" href="{esc(css_href)}">
 </head>"""
 
 
@@ -93,14 +107,15 @@ def notebook_title(nb: Any, default: str) -> str:
     return default
 
 
-def _exporter(audience: str = "teacher") -> Any:
-    """An HTMLExporter configured for offline, deterministic pages."""
+def _exporter(audience: str = "teacher", show_code: bool = False) -> Any:
+    """An HTMLExporter configured for offline, deterministic pages for readers."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
-    remove = set(REMOVE_CELL_TAGS) | ({SOLUTION_TAG} if audience == "student" else set())
+    remove = set(REMOVE_CELL_TAGS) | {LAB_ONLY_TAG} | (
+        {SOLUTION_TAG} if audience == "student" else set())
     config.TagRemovePreprocessor.remove_cell_tags = remove
     config.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
     config.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
@@ -109,7 +124,9 @@ def _exporter(audience: str = "teacher") -> Any:
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES_DIR)],
         embed_images=True,  # Markdown images from local files become data: URIs
-        theme="light",
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
     ids = itertools.count(1)
     exporter.environment.globals["uuid4"] = lambda: f"mc-output-{next(ids)}"
@@ -141,8 +158,9 @@ def mark_solutions(nb: Any) -> int:
 
 
 def render_notebook(nb: Any, *, name: str, title: str, folder: Path,
-                    audience: str = "teacher", links: dict[str, str] | None = None) -> str:
-    """Render an executed notebook as one self-contained HTML page.
+                    audience: str = "teacher", links: dict[str, str] | None = None,
+                    nav: dict | None = None, show_code: bool = False) -> str:
+    """Render an executed notebook as one HTML page for readers.
 
     Parameters
     ----------
@@ -160,38 +178,78 @@ def render_notebook(nb: Any, *, name: str, title: str, folder: Path,
     links : dict or None
         ``{audience: href}`` of this page in every audience built, for the top
         bar (the page's index is ``../index.html`` when links are given).
+    nav : dict or None
+        ``{"prev": (href, title), "next": (href, title), "css": href}``: the
+        neighbouring pages and the style sheet (default ``../report.css`` when
+        ``links`` are given, else ``report.css``).
+    show_code : bool
+        Show the code of the cells that are not hidden (for a teacher who asks).
     """
     if audience not in AUDIENCE_NOTES:
         raise ValueError(f"audience must be one of {', '.join(AUDIENCE_NOTES)}; got {audience!r}")
     nb.metadata["title"] = title
     if audience == "teacher":
         mark_solutions(nb)
+    nav = dict(nav or {})
+    up = "../" if links is not None else ""
     bar = {
         "csp": CONTENT_SECURITY_POLICY,
         "audience": audience,
         "note": AUDIENCE_NOTES[audience],
-        "index": "index.html" if links is None else "../index.html",
+        "index": f"{up}index.html",
+        "css": nav.get("css", f"{up}report.css"),
+        "prev": _with_short(nav.get("prev")),
+        "next": _with_short(nav.get("next")),
         "others": [(other, href) for other, href in (links or {}).items() if other != audience],
     }
-    body, _ = _exporter(audience).from_notebook_node(
+    body, _ = _exporter(audience, show_code).from_notebook_node(
         nb, resources={"metadata": {"name": name, "path": str(folder)}, "mediacompare": bar})
+    body = page_contents(SHARED_STYLE.sub("", body))
     return body if body.endswith("\n") else body + "\n"
 
 
-_ERROR_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto;
-       max-width: 60em; padding: 0 1em; color: #222; line-height: 1.45; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.1em; margin-top: 1.5em; }
-.status { color: #a11; font-weight: bold; }
-pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto;
-      white-space: pre-wrap; word-wrap: break-word; }
-pre.error { background: #fdf0f0; border-color: #e5b5b5; }
-"""
+def _with_short(link: tuple | None) -> tuple | None:
+    """``(href, title, short title)`` for the top bar (the pager at the end uses the full title)."""
+    if not link:
+        return None
+    href, title = link[0], link[1]
+    short = title if len(title) <= 44 else title[:44].rsplit(" ", 1)[0].rstrip(" ,:;·") + "…"
+    return (href, title, short)
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_CELL = re.compile(r'<div(?: id="[^"]*")? class="jp-Cell ')
+
+
+def page_contents(page: str, *, min_sections: int = 2) -> str:
+    """The page with its contents (a link to each ``<h2>`` section) put after its first cell.
+
+    >>> page = ('<div class="jp-Cell a"><h1>T</h1></div><div class="jp-Cell b">'
+    ...         '<h2 id="one">1. One<a class="anchor-link" href="#one">¶</a></h2></div>'
+    ...         '<div class="jp-Cell c"><h2 id="two">Two &amp; more</h2></div>')
+    >>> out = page_contents(page)
+    >>> out.index('<nav class="mc-toc"') < out.index('class="jp-Cell b"')
+    True
+    >>> '<a href="#one">1. One</a>' in out and '<a href="#two">Two &amp; more</a>' in out
+    True
+    """
+    sections = [(anchor, html.unescape(_TAG.sub("", text)).replace("¶", "").strip())
+                for anchor, text in _H2.findall(page)]
+    cells = list(_CELL.finditer(page))
+    if len(sections) < min_sections or len(cells) < 2:
+        return page
+    items = "".join(f'<li><a href="#{html.escape(a)}">{html.escape(t)}</a></li>'
+                    for a, t in sections)
+    toc = (f'<nav class="mc-toc" aria-label="on this page"><b>On this page</b>'
+           f"<ol>{items}</ol></nav>\n")
+    at = cells[1].start()
+    return page[:at] + toc + page[at:]
 
 
 def error_page(*, notebook: str, title: str, summary: str,
                cell_source: str | None, cell_index: int | None, details: str,
-               index_href: str = "index.html") -> str:
+               index_href: str = "index.html", css_href: str | None = None) -> str:
     """A self-contained page saying that ``notebook`` failed, and where.
 
     >>> page = error_page(notebook="02-x.ipynb", title="<b>X</b>", summary="E: <oops>",
@@ -208,17 +266,22 @@ def error_page(*, notebook: str, title: str, summary: str,
             "parameters cell)")
         cell_part = (f"<h2>The cell that failed{esc(where)}</h2>\n"
                      f"<pre class=\"source\">{esc(cell_source)}</pre>")
-    return page_head(f"{title} (failed)", _ERROR_CSS) + f"""
+    if css_href is None:
+        css_href = index_href.rsplit("/", 1)[0] + "/report.css" if "/" in index_href else "report.css"
+    return page_head(f"{title} (failed)", css_href) + f"""
 <body>
-<nav><a href="{esc(index_href)}">&larr; mediacompare report: all notebooks</a></nav>
+<nav class="mc-nav"><a class="mc-home" href="{esc(index_href)}">Contents of the report</a></nav>
+<main>
 <h1>{esc(title)}</h1>
-<p class="status">This notebook failed to run: <code>{esc(notebook)}</code></p>
-<p>{esc(summary)}</p>
+<p class="mc-failed">This page could not be made: its notebook (<code>{esc(notebook)}</code>)
+failed to run. {esc(summary)}</p>
+<p>The other pages of the report were built. Below, for whoever maintains the report: the
+cell that failed and the error. Run the notebook in JupyterLab to see every output up to the
+failure.</p>
 {cell_part}
 <h2>The error</h2>
 <pre class="error">{esc(details)}</pre>
-<p>The other notebooks of the report were built. Run this notebook in Jupyter to see
-every output up to the failure.</p>
+</main>
 </body>
 </html>
 """

@@ -1,0 +1,109 @@
+"""Wall time of ``mediacompare report`` on the seeds, against a baseline commit, interleaved.
+
+The machine is shared and noisy, so the two are built in turns (baseline, current,
+baseline, current, ...) in the same run, and the medians are compared. The baseline
+is a git commit (default: the one before the report ran notebooks in parallel), checked
+out into a temporary worktree and run with this checkout's virtual environment; its
+kernels import the baseline's own code (the report puts its checkout first on
+PYTHONPATH).
+
+    .venv/bin/python benchmarks/bench_report.py                 # 3 rounds, both audiences
+    .venv/bin/python benchmarks/bench_report.py --rounds 5 --baseline <commit>
+
+Writes ``benchmarks/results/report.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "report.md"
+#: The last commit whose report ran its notebooks one after another, in TCP kernels.
+DEFAULT_BASELINE = "4c72392"
+
+_BUILD = ("import sys; from mediacompare.report import build_report; "
+          "r = build_report(sys.argv[1], progress=False); sys.exit(0 if r.ok else 1)")
+
+
+def _build(tree: Path, out: Path) -> float:
+    env = dict(os.environ, PYTHONPATH=str(tree), MEDIACOMPARE_PROGRESS="0")
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", _BUILD, str(out)], cwd=tree, env=env,
+                         capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"the build in {tree} failed:\n{run.stderr[-3000:]}")
+    return elapsed
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    pages = [p.stat().st_size for p in folder.rglob("*.html")]
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return total, max(pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git commit to compare with")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="mc-bench-report-"))
+    baseline = work / "baseline"
+    subprocess.run(["git", "worktree", "add", "--detach", str(baseline), args.baseline],
+                   cwd=ROOT, check=True, capture_output=True)
+    times: dict[str, list[float]] = {"baseline": [], "current": []}
+    try:
+        for n in range(args.rounds):
+            for name, tree in (("baseline", baseline), ("current", ROOT)):
+                seconds = _build(tree, work / f"out-{name}")
+                times[name].append(seconds)
+                print(f"round {n + 1}: {name} {seconds:.1f} s", flush=True)
+        sizes = {name: _size(work / f"out-{name}") for name in times}
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT,
+                       capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+    med = {name: statistics.median(values) for name, values in times.items()}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    lines = [
+        "# `mediacompare report` on the seeds: wall time and weight",
+        "",
+        f"{date.today().isoformat()}; {platform.machine()}, {cores} cores available, Python "
+        f"{platform.python_version()}; other jobs were running on the machine. Both audiences "
+        f"(16 notebook runs); {args.rounds} rounds, interleaved (baseline, current, ...).",
+        "",
+        "| | baseline (`" + args.baseline + "`) | current |",
+        "| --- | --- | --- |",
+        "| wall time, each round (s) | " + ", ".join(f"{t:.1f}" for t in times["baseline"])
+        + " | " + ", ".join(f"{t:.1f}" for t in times["current"]) + " |",
+        f"| median wall time (s) | {med['baseline']:.1f} | {med['current']:.1f} |",
+        f"| current / baseline | 1.00 | {med['current'] / med['baseline']:.2f} |",
+        f"| report size (MB) | {sizes['baseline'][0] / 1e6:.1f} | {sizes['current'][0] / 1e6:.1f} |",
+        f"| largest page (KB) | {sizes['baseline'][1] / 1e3:.0f} | {sizes['current'][1] / 1e3:.0f} |",
+        "",
+        "The baseline ran the notebooks one after another; the current build runs one per "
+        "available core, with kernels over IPC sockets, and the notebooks import only "
+        "mediacompare (no `%matplotlib inline`, no pandas). `import mediacompare` itself is "
+        "still eager (every kernel pays for it); making it lazy and sharing one analysis "
+        "between kernels are separate steps.",
+    ]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

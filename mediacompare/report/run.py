@@ -1,0 +1,155 @@
+"""Running the notebooks of a report: several at once, stopped together.
+
+The notebooks run in threads, one per available core (:func:`default_jobs`),
+each in its own kernel; the pages come out in notebook order whatever order the
+runs finish in. SIGTERM is handled like Ctrl-C while a build runs
+(:class:`BuildInterrupted`): the running kernels are killed and the build stops.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from .export import LAB_ONLY_TAG, SOLUTION_TAG
+from .pages import PageRecord, _inspect, _Notebook, _render, _write_page
+
+__all__ = ["BuildInterrupted", "build_pages", "default_jobs"]
+
+log = logging.getLogger(__name__)
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """The build was stopped by a signal (SIGTERM is handled like Ctrl-C); ``signum`` says which.
+
+    A :class:`KeyboardInterrupt`, so whatever stops on Ctrl-C stops on it too.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(f"stopped by signal {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+def default_jobs() -> int:
+    """How many notebooks run at once by default: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+
+def _drop_tags(audience: str) -> frozenset[str]:
+    """The cells not run for an audience's pages."""
+    return frozenset({SOLUTION_TAG, LAB_ONLY_TAG} if audience == "student" else {LAB_ONLY_TAG})
+
+
+def _runs(books: list[_Notebook], audiences: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """Which executions the pages need: ``(notebook index, audiences served)``; a notebook
+    without answer cells is run once for every audience."""
+    runs = []
+    for i, book in enumerate(books):
+        if not book.solutions:
+            runs.append((i, audiences))
+        else:
+            runs.extend((i, (audience,)) for audience in audiences)
+    return runs
+
+
+def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: int,
+               audiences: tuple[str, ...], jobs: int, progress: bool | None,
+               show_code: bool) -> list[PageRecord]:
+    """Run the notebooks (``jobs`` at once) and write every page, in notebook order."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    from . import execute
+    from ..progress import track
+
+    books = [_inspect(p) for p in notebooks]
+    runs = _runs(books, audiences)
+    texts: dict[tuple[int, str], tuple[str, str, object]] = {}
+
+    def job(i: int, served: tuple[str, ...]) -> list[tuple[str, str, object]]:
+        book = books[i]
+        log.info("executing %s (%s)", book.path.name, ", ".join(served))
+        outcome = execute.run_notebook(book.path, parameters, timeout=timeout,
+                                       drop_tags=_drop_tags(served[0]))
+        return [(audience, _render(books, i, outcome, audience, audiences, show_code))
+                for audience in served]
+
+    bar = track(iter(range(len(runs))), desc="building the report", total=len(runs),
+                unit="notebook", progress=progress)
+    waiting = list(runs)
+    workers = max(1, min(jobs, len(runs)))
+    with execute.kernel_sockets(), ThreadPoolExecutor(max_workers=workers,
+                                                      thread_name_prefix="mc-notebook") as pool:
+        running: dict = {}
+        try:
+            # Submit only as many runs as there are workers, and the next one when one
+            # ends: a failure or an interruption stops the build before anything new starts.
+            while waiting or running:
+                while waiting and len(running) < workers:
+                    i, served = waiting.pop(0)
+                    running[pool.submit(job, i, served)] = i
+                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    i = running.pop(future)
+                    for audience, rendered in future.result():
+                        texts[i, audience] = rendered
+                    next(bar, None)
+        except BaseException:
+            waiting.clear()
+            for future in running:
+                future.cancel()
+            execute.stop_kernels()
+            raise
+        finally:
+            bar.close() if hasattr(bar, "close") else None
+    pages = []
+    for i, book in enumerate(books):
+        for audience in audiences:
+            title, text, failure = texts[i, audience]
+            pages.append(_write_page(book, title, text, failure, folder, audience))
+    return pages
+
+
+
+
+@contextlib.contextmanager
+def _signals_as_interrupts() -> Iterator[None]:
+    """SIGTERM raises :class:`BuildInterrupted` (like Ctrl-C raises KeyboardInterrupt) while
+    the build runs, so a terminated build stops and cleans up instead of carrying on."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, _frame) -> None:
+        raise BuildInterrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the new report is swapped in (they arrive after)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
