@@ -44,6 +44,10 @@ def dollar_tables():
 
 
 @pytest.mark.filterwarnings("error")  # a warning would print into a report page
+# ... but not the sockets and event loops other tests (kernels, the browser) leave to the
+# garbage collector, which may run during this test
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_every_plot_draws_labels_with_dollar_signs_as_text(dollar_tables):
     """Outlets named "The $_$ Times" or "US$ 5% and C$ 6%" once made 10 of 11 notebooks fail:
     matplotlib read the labels as math."""
