@@ -34,6 +34,12 @@ from .display import (
     plot_voice_split,
 )
 from .measures import (
+    Agreement,
+    Annotations,
+    agreement,
+    annotator_agreement,
+    category_mapping,
+    read_annotations,
     DistinctiveTerms,
     actor_sentiment,
     align,
@@ -49,6 +55,7 @@ from .measures import (
     wire_copy,
 )
 from .errors import (
+    AnnotationError,
     ColumnError,
     CorpusError,
     CorpusFormatError,
@@ -103,6 +110,9 @@ from .text import Sentence, Token, sentence_frame, sentences, token_frame, token
 
 __all__ = [
     "Aggregates",
+    "Agreement",
+    "AnnotationError",
+    "Annotations",
     "CATEGORIES",
     "CONFLICT_FRAMES",
     "ColumnError",
@@ -124,8 +134,11 @@ __all__ = [
     "Token",
     "__version__",
     "actor_sentiment",
+    "agreement",
     "align",
+    "annotator_agreement",
     "capped",
+    "category_mapping",
     "check_naming",
     "check_omissions",
     "check_rewrite",
@@ -174,6 +187,7 @@ __all__ = [
     "quote_frame",
     "quotes_table",
     "rates_table",
+    "read_annotations",
     "readability",
     "rewrite_exercise",
     "same_event_articles",
