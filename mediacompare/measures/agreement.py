@@ -28,6 +28,7 @@ predicted, nothing annotated), never 0.0.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -154,6 +155,12 @@ class _Article:
         return "quoted" if quoted * 2 > len(words) else "outlet"
 
 
+@lru_cache(maxsize=1024)
+def _article(text: str) -> _Article:
+    """The words, sentences and voice of a text, kept for repeated comparisons on the same texts."""
+    return _Article(text)
+
+
 def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect.bisect_right(intervals, (start, float("inf"))) - 1
     while i >= 0:
@@ -277,7 +284,7 @@ def agreement(spans, gold, source=None, *, mapping="auto", categories: Iterable[
     from .agreement_tables import build  # the counting, kept in its own module
 
     return build(predicted, annotated, articles, {c: pairs[c] for c in chosen}, voice=voice,
-                 top=top, article_cls=_Article)
+                 top=top, article_cls=_article)
 
 
 def _ordered(pairs: Mapping[str, set[str]]) -> list[str]:

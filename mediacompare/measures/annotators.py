@@ -17,7 +17,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..features.label import articles_of
-from .agreement import _Article
+from .agreement import _article
 from .annotations import Annotations, check_spans
 
 __all__ = ["annotator_agreement", "cohen_kappa"]
@@ -116,7 +116,7 @@ def annotator_agreement(annotations, source, *, by_category: bool = False,
     decisions: dict[tuple, list[bool]] = {(n, c): [] for n in names for c in categories}
     by_article = {a: g for a, g in table.groupby("article_id")}
     for article_id, text in zip(articles["article_id"], articles["text"]):
-        art = _Article(text)
+        art = _article(text)
         spans = by_article.get(article_id)
         for name in names:
             mine = None if spans is None else spans[spans["annotator"] == name]
