@@ -209,14 +209,18 @@ def test_rates_put_counts_beside_rates_per_voice():
                  '"The regime must go," he said. The ruthless move.']})  # 4 quoted + 5 own words
     spans = mc.label(articles)
     rates = mc.label_rates(spans, articles)
+    # "regime" is in the low tier since issue 11 (PTC annotators marked almost none of its uses),
+    # so the high tier holds "dictator" alone and the low tier "regime"
     own = rates[(rates["voice"] == "outlet") & (rates["confidence"] == "high")].set_index("category")
-    assert own.loc["labeling", "n_spans"] == 2 and own.loc["labeling", "n_words"] == 11
-    assert own.loc["labeling", "per_1000_words"] == pytest.approx(1000 * 2 / 11)
+    assert own.loc["labeling", "n_spans"] == 1 and own.loc["labeling", "n_words"] == 11
+    assert own.loc["labeling", "per_1000_words"] == pytest.approx(1000 * 1 / 11)
+    low = rates[(rates["voice"] == "outlet") & (rates["confidence"] == "low")].set_index("category")
+    assert low.loc["labeling", "n_spans"] == 1
     assert own.loc["emotive", "n_spans"] == 1 and own.loc["doubt", "n_spans"] == 0
-    quoted = rates[(rates["voice"] == "quoted") & (rates["confidence"] == "high")].set_index("category")
+    quoted = rates[(rates["voice"] == "quoted") & (rates["confidence"] == "low")].set_index("category")
     assert quoted.loc["labeling", "n_spans"] == 1 and quoted.loc["labeling", "n_words"] == 4
     table = mc.rates_table(rates, voice="outlet")
-    assert table.loc["One", "labeling"] == "2 (181.8)"
+    assert table.loc["One", "labeling"] == "1 (90.9)"
 
 
 def test_label_accepts_corpus_dataframe_and_string(corpus):

@@ -71,12 +71,18 @@ def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
     ('lied', 'lies', 'lying')
     >>> generated_forms("miserable", "adj")
     ('miserably',)
+    >>> generated_forms("lash out", "verb")
+    ('lashed out', 'lashes out')
     >>> generated_forms("cruel", "adj")
     ('crueler', 'cruelest', 'crueller', 'cruellest', 'cruelly')
     """
     if pos not in POS_TAGS:
         raise ValueError(f"pos must be one of {', '.join(POS_TAGS)}; got {pos!r}")
-    if " " in lemma:  # a phrase: inflect its last word ("witch hunt" -> "witch hunts")
+    if " " in lemma:  # a phrase: a verb inflects its first word ("lash out" -> "lashed out"),
+        # anything else its last ("witch hunt" -> "witch hunts")
+        if pos == "verb":
+            first, _, rest = lemma.partition(" ")
+            return tuple(f"{form} {rest}" for form in generated_forms(first, pos))
         head, _, last = lemma.rpartition(" ")
         return tuple(f"{head} {form}" for form in generated_forms(last, pos))
     inflections = _lemminflect().getAllInflections(lemma, upos=POS_TAGS[pos])
