@@ -263,3 +263,5 @@ def test_taxonomy_page_and_data_agree():
         assert f"## `{row.category}`" in page
         for value in (row.definition, row.seed_example, row.ptc_techniques, row.recasens_classes):
             assert value in page, (row.category, value)
+        labels = row.ptc_labels or "(none: not compared)"
+        assert f"- **PTC labels compared with** (`ptc_labels`, used by `mc.agreement`): {labels}" in page
