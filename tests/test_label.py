@@ -22,8 +22,17 @@ def spans(corpus):
     return mc.label(corpus)
 
 
+def _cue_texts(spans):
+    """The words each label's lexicon match covers (its cue), whatever phrase it was widened over."""
+    texts = mc.load_corpus().articles.set_index("article_id")["text"]
+    return [texts[a][s:e] for a, s, e in zip(spans["article_id"], spans["cue_start"], spans["cue_end"])]
+
+
 def _has(spans, article_id, text, category, *, in_quote=None):
-    rows = spans[(spans["article_id"] == article_id) & (spans["text"] == text)
+    # the seed words are cues: a cue of a loaded word may be widened over its phrase
+    # ("ruthless" -> "the ruthless leader"), which test_extents checks on its own
+    cues = pd.Series(_cue_texts(spans), index=spans.index, dtype=object)
+    rows = spans[(spans["article_id"] == article_id) & ((spans["text"] == text) | (cues == text))
                  & (spans["category"] == category)]
     if in_quote is not None:
         rows = rows[rows["in_quote"] == in_quote]
@@ -71,8 +80,10 @@ def test_putins_words_in_the_afp_piece_are_quoted_voice(corpus):
     assert words.loc["002", "n_words_quoted"] == 23  # "I order ... permanent bases," counted by hand
     text = corpus.articles.set_index("article_id").loc["002", "text"]
     start = text.index("permanent bases")
-    labelled = mc.label(text[:start] + "brutal " + text[start:])  # a word inserted into the quote
-    row = labelled[labelled["text"] == "brutal"].iloc[0]
+    changed = text[:start] + "brutal " + text[start:]
+    labelled = mc.label(changed)  # a word inserted into the quote
+    row = labelled[[changed[s:e] == "brutal" for s, e in zip(labelled["cue_start"],
+                                                             labelled["cue_end"])]].iloc[0]
     assert row["in_quote"] and row["quote_id"] == afp["quote_id"].iloc[0]
 
 
@@ -114,7 +125,7 @@ def test_labels_on_arbitrary_text_keep_the_offset_invariant(text):
     ("Armed bandits attacked.", [("Armed bandits", "labeling")]),              # multi-word, longest wins
 ])
 def test_lexicon_matching(text, expected):
-    spans = mc.label(text)
+    spans = mc.label(text, extents=False)  # the lexicon's matches alone; extents: test_extents.py
     got = [(r.text, r.category) for r in spans.itertuples() if r.category != "scare_quote"]
     assert got == expected
 
@@ -134,7 +145,8 @@ def test_scare_quotes_are_told_apart_from_reported_speech(text, scare):
 
 def test_words_inside_a_scare_quote_stay_in_the_outlets_voice():
     spans = mc.label('The so-called "moderate rebels" attacked the town.')
-    rebels = spans[spans["text"] == "rebels"].iloc[0]
+    rebels = spans[spans["term"] == "rebels"].iloc[0]
+    assert rebels["text"] == "moderate rebels"  # widened over the adjective before it
     assert not rebels["in_quote"]
 
 
@@ -158,11 +170,13 @@ def test_user_lexicon_replaces_or_extends(tmp_path):
                     encoding="utf-8")
     text = "The heroic regime acted, he claimed."
     replaced = mc.label(text, lexicon=mine)
-    assert replaced["text"].tolist() == ["heroic", "regime"]   # "claimed" is not in the user's file
+    assert replaced["term"].tolist() == ["heroic", "regime"]   # "claimed" is not in the user's file
+    # each widened over the phrase: "heroic" to its head noun, "regime" over its adjective
+    assert replaced["text"].tolist() == ["heroic regime", "heroic regime"]
     extended = load_lexicon(mine, extend=True)
     spans = mc.label(text, lexicon=extended)
-    assert set(spans["text"]) == {"heroic", "regime", "claimed"}
-    regime = spans[spans["text"] == "regime"].iloc[0]
+    assert set(spans["term"]) == {"heroic", "regime", "claimed"}
+    regime = spans[spans["term"] == "regime"].iloc[0]
     assert regime["note"] == "A user's own note on regime." and regime["confidence"] == "low"
     assert any(item.startswith("regime (labeling.csv") for item in extended.overridden)
 
