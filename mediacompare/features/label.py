@@ -109,7 +109,7 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None, extents=True,
     --------
     >>> spans = label('The so-called "moderate rebels" attacked. "We stay," the regime said.')
     >>> spans[["text", "category", "in_quote"]].values.tolist()
-    [['so-called', 'doubt', False], ['"moderate rebels"', 'scare_quote', False], ['rebels', 'labeling', False], ['regime', 'labeling', False]]
+    [['so-called', 'doubt', False], ['"moderate rebels"', 'scare_quote', False], ['moderate rebels', 'labeling', False], ['regime', 'labeling', False]]
     >>> label("It was an absolutely disgraceful decision.")[["text", "term", "extended_by"]].values.tolist()
     [['absolutely', 'absolutely', ''], ['absolutely disgraceful decision', 'disgraceful', 'adverb_before|head_after']]
     """
