@@ -111,7 +111,7 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None, extents=True,
     >>> spans[["text", "category", "in_quote"]].values.tolist()
     [['so-called', 'doubt', False], ['"moderate rebels"', 'scare_quote', False], ['moderate rebels', 'labeling', False], ['regime', 'labeling', False]]
     >>> label("It was an absolutely disgraceful decision.")[["text", "term", "extended_by"]].values.tolist()
-    [['absolutely', 'absolutely', ''], ['absolutely disgraceful decision', 'disgraceful', 'adverb_before|head_after']]
+    [['absolutely disgraceful decision', 'disgraceful', 'adverb_before|head_after'], ['absolutely', 'absolutely', '']]
     """
     lex = resolve_lexicon(lexicon)
     rules = extent_rules(extents)
