@@ -242,7 +242,9 @@ def agreement(spans, gold, source=None, *, mapping="auto", categories: Iterable[
         n_predicted, n_annotated, tp, fp, fn, precision, recall, f1``);
         ``entries``: per category and term, its uses and how many of them lie
         inside a span annotated with a label of its category (``n_marked``,
-        ``share_marked``) or with any label (``n_marked_any``);
+        ``share_marked``) or with any label (``n_marked_any``), a use being
+        the entry's own match (``cue_start``/``cue_end`` when the spans have
+        them), not the phrase a label was widened over;
         ``false_positives`` and ``misses``: the most frequent predicted texts
         touching no annotation and annotated texts no prediction touches;
         ``missed_words``: the annotated words most often not predicted;

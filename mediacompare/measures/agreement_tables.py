@@ -50,6 +50,7 @@ def build(predicted: pd.DataFrame, annotated: pd.DataFrame, articles: pd.DataFra
     misses: Counter = Counter()
     missed_words: Counter = Counter()
     has_term = "term" in predicted.columns
+    has_cue = {"cue_start", "cue_end"} <= set(predicted.columns)
     for article_id, text in texts.items():
         art = article_cls(text)
         keep_word = (lambda i: True) if voice is None else (
@@ -114,11 +115,13 @@ def build(predicted: pd.DataFrame, annotated: pd.DataFrame, articles: pd.DataFra
         for start, end, category, row in pred_spans:
             marked = gold_of[category].touches(start, end)
             if has_term:
+                # an entry's evidence is its own match (the cue), not the phrase it was widened over
+                cue = (row.cue_start, row.cue_end) if has_cue else (start, end)
                 key = (category, str(row.term))
                 entry = entry_rows[key]
                 entry[0] += 1
-                entry[1] += marked
-                entry[2] += all_gold.touches(start, end)
+                entry[1] += gold_of[category].touches(*cue)
+                entry[2] += all_gold.touches(*cue)
                 if hasattr(row, "confidence"):
                     entry[3].add(str(row.confidence))
             if not marked:
