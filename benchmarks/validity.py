@@ -2,9 +2,18 @@
 
 Runs :func:`mediacompare.agreement` on the PTC training articles (Da San
 Martino et al. 2019; ``../shared/devsets/ptc-train``, never shipped with the
-project) for the lexicon of today and for the lexicon as it was before issue 11
-(commit 4c72392, read with ``git show`` into a temporary folder), in the same
-run, and writes ``benchmarks/results/validity.md``.
+project), in the same run, for three labellers, and writes
+``benchmarks/results/validity.md``:
+
+* ``before issue 11``: the lexicon as it was at commit 4c72392 (read with
+  ``git show`` into a temporary folder), labels on the matched words only
+  (``extents=False``), which is how the labeller worked then;
+* ``today, words only``: today's lexicon, labels on the matched words only;
+* ``today``: today's lexicon and labeller, labels widened over their phrase
+  (:mod:`mediacompare.features.extent`).
+
+Each extension rule is also measured alone (today's lexicon, that rule only),
+so a rule is kept only when it raises F1 on both halves.
 
 The articles are split in two halves by a hash of their id
 (:func:`half`): lexicon decisions (tiers from evidence) were taken on the
@@ -35,6 +44,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 import mediacompare as mc
+from mediacompare.features.extent import EXTENT_RULES
 from mediacompare.measures.agreement import prf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,20 +155,32 @@ def main(argv=None) -> int:
         return 0
     gold = mc.read_annotations(args.ptc, format="ptc")
     texts = gold.articles
-    lexicons = {"today": mc.load_lexicon()}
+    today = mc.load_lexicon()
+    lexicons = {"today, words only": (today, False), "today": (today, True)}
     with tempfile.TemporaryDirectory() as tmp:
         before = old_lexicon(Path(tmp))
     if before is not None:
-        lexicons = {"before issue 11": before, **lexicons}
+        lexicons = {"before issue 11": (before, False), **lexicons}
     results = {}
-    for name, lexicon in lexicons.items():
-        spans = mc.label(texts, lexicon=lexicon, progress=False)
-        for part in HALVES:
-            keep = texts if part == "all" else texts[texts["article_id"].map(half) == part]
+    parts = {part: (texts if part == "all" else texts[texts["article_id"].map(half) == part])
+             for part in HALVES}
+    gold_of = {part: gold.spans[gold.spans["article_id"].isin(set(keep["article_id"]))]
+               for part, keep in parts.items()}
+    for name, (lexicon, extents) in lexicons.items():
+        spans = mc.label(texts, lexicon=lexicon, extents=extents, progress=False)
+        for part, keep in parts.items():
             ids = set(keep["article_id"])
-            results[(name, part)] = measure(spans[spans["article_id"].isin(ids)],
-                                            gold.spans[gold.spans["article_id"].isin(ids)], keep)
+            results[(name, part)] = measure(spans[spans["article_id"].isin(ids)], gold_of[part], keep)
         print(f"measured: {name} ({len(lexicon):,} entries)")
+    rules = {}
+    for rule in EXTENT_RULES:
+        spans = mc.label(texts, lexicon=today, extents=[rule], progress=False)
+        for part in ("derivation", "held-out"):
+            keep = parts[part]
+            found = mc.agreement(spans[spans["article_id"].isin(set(keep["article_id"]))],
+                                 gold_of[part], keep, categories=LOADED)
+            rules[(rule, part)] = _cell(_row(found.token, "all", "all"))
+        print(f"measured: {rule} alone")
     ceiling = memorised_ceiling(gold, texts)
     n_half = texts["article_id"].map(half).value_counts()
     keys = [k for k in results[("today", "all")] if not k.startswith("_")]
@@ -167,9 +189,16 @@ def main(argv=None) -> int:
              f"Techniques Corpus, training part (Da San Martino et al. 2019): {len(texts)} articles, "
              f"{len(gold.spans):,} annotated spans; derivation half {n_half.get('derivation', 0)} "
              f"articles, held-out half {n_half.get('held-out', 0)}. Each cell is precision / "
-             "recall / **F1**. Both lexicons were measured in this same run. "
-             f"Lexicons: " + ", ".join(f"{n} {len(lex):,} entries" for n, lex in lexicons.items())
-             + ".", "",
+             "recall / **F1**. Every column was measured in this same run. "
+             f"Lexicons: " + ", ".join(f"{n} {len(lex):,} entries" for n, (lex, _) in
+                                       lexicons.items()) + ".", "",
+             "Columns: **before issue 11** is the lexicon of commit 4c72392 with the labeller of "
+             "then (a label covers the words its entry matched); **today, words only** is "
+             "today's lexicon with labels on the matched words only (`mc.label(..., "
+             "extents=False)`); **today** is today's lexicon and labeller, each label of a "
+             "loaded word (`emotive`, `labeling`) widened over the phrase its cue sits in by the "
+             "rules of `mediacompare/features/extent.py`. Tiers and context exceptions were set "
+             "on the derivation half only.", "",
              "LL + NC: the categories `emotive` and `labeling` against the techniques "
              "Loaded_Language and Name_Calling,Labeling together (the taxonomy's mapping). "
              "Token level: every word inside a label against every word inside an annotated "
@@ -182,6 +211,14 @@ def main(argv=None) -> int:
         lines += [f"| {k} | " + " | ".join(results[(n, part)][k] for n in lexicons) + " |"
                   for k in keys]
         lines.append("")
+    lines += ["## Each extension rule alone", "",
+              "Today's lexicon with one extension rule at a time (LL + NC, token level); the "
+              "words-only column above is the baseline. A rule is kept when it raises F1 on "
+              "the derivation half and on the held-out half.", "",
+              "| rule | what it adds | derivation | held-out |", "| --- | --- | --- | --- |"]
+    lines += [f"| `{rule}` | {what} | {rules[(rule, 'derivation')]} | {rules[(rule, 'held-out')]} |"
+              for rule, what in EXTENT_RULES.items()]
+    lines.append("")
     lines += ["## What a word list can reach here", "",
               "A list of every word annotators marked in at least 35% of its uses on the derivation "
               "half (and at least twice), memorised without judgement, on the held-out half "

@@ -8,7 +8,10 @@ gives ``more`` comparative and superlative forms where English has them and
 the derived adverb ``miserably``.
 
 A generated form is kept only when it belongs to this lemma alone: LemmInflect
-must lemmatise it back to the lemma and to no other word. ``lay`` (past of
+must lemmatise it back to the lemma and to no other word. A lemma its
+dictionary lacks (``bootlicker``, ``apparatchik``) is inflected by LemmInflect's
+spelling rules (``getAllInflectionsOOV``), and a form is kept when the
+dictionary gives it to no word at all. ``lay`` (past of
 *lie*, but also its own verb) and ``found`` (past of *find*, and a verb of its
 own) are left out; an entry that wants such a form lists it in ``forms``.
 Adverbs are derived by the usual spelling rules (``-ly``, ``-le`` → ``-ly``,
@@ -73,6 +76,8 @@ def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
     ('miserably',)
     >>> generated_forms("lash out", "verb")
     ('lashed out', 'lashes out')
+    >>> generated_forms("bootlicker", "noun")
+    ('bootlickers',)
     >>> generated_forms("cruel", "adj")
     ('crueler', 'cruelest', 'crueller', 'cruellest', 'cruelly')
     """
@@ -86,8 +91,12 @@ def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
         head, _, last = lemma.rpartition(" ")
         return tuple(f"{head} {form}" for form in generated_forms(last, pos))
     inflections = _lemminflect().getAllInflections(lemma, upos=POS_TAGS[pos])
+    unknown = not inflections  # a word the dictionary lacks: LemmInflect's spelling rules inflect it
+    if unknown:
+        inflections = _lemminflect().getAllInflectionsOOV(lemma, upos=POS_TAGS[pos])
     forms = {f for found in inflections.values() for f in found}
     if pos == "adj":
         forms.update(a for a in _adverbs(lemma) if "ADV" in word_classes(a))
     forms.discard(lemma)
-    return tuple(sorted(f for f in forms if f in _adverbs(lemma) or _only_lemma(f, lemma)))
+    return tuple(sorted(f for f in forms if f in _adverbs(lemma) or _only_lemma(f, lemma)
+                        or (unknown and not word_classes(f) and not word_classes(f.lower()))))
