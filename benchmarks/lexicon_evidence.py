@@ -4,6 +4,11 @@ For every entry of the packaged lexicons, counts its uses on the *derivation*
 half of the PTC training articles (see ``validity.half``; the held-out half is
 never looked at here) and how many of those uses lie inside a span annotated
 with a technique its category stands for (``mediacompare.category_mapping``).
+For ``emotive`` and ``labeling`` either of their two techniques counts
+(Loaded_Language or Name_Calling,Labeling): annotators give the same phrase one
+or the other ("witch hunt" is mostly marked as name-calling), and the two are
+measured together. A use is the entry's own match (the cue), not the phrase
+its label was widened over.
 The counts go into the ``dev_uses`` and ``dev_marked`` columns, so a teacher
 can read "annotators marked 12 of its 15 uses".
 
@@ -29,6 +34,8 @@ import argparse
 import csv
 import sys
 from pathlib import Path
+
+import pandas as pd
 
 import mediacompare as mc
 from mediacompare.features.lexicon_read import COLUMNS
@@ -67,7 +74,13 @@ def main(argv=None) -> int:
     texts = gold.articles[gold.articles["article_id"].map(half) == "derivation"]
     ids = set(texts["article_id"])
     spans = mc.label(texts, lexicon=mc.load_lexicon(), progress=False)
-    found = mc.agreement(spans, gold.spans[gold.spans["article_id"].isin(ids)], texts).entries
+    mapping = mc.category_mapping("ptc")
+    loaded = sorted(set(mapping[mapping["category"].isin(EVIDENCE_CATEGORIES)]["label"]))
+    mapping = pd.concat([mapping[~mapping["category"].isin(EVIDENCE_CATEGORIES)],
+                         pd.DataFrame([(c, lab) for c in EVIDENCE_CATEGORIES for lab in loaded],
+                                      columns=["category", "label"])], ignore_index=True)
+    found = mc.agreement(spans, gold.spans[gold.spans["article_id"].isin(ids)], texts,
+                         mapping=mapping).entries
     evidence = {(r.category, r.term): (int(r.n_uses), int(r.n_marked)) for r in found.itertuples()}
     measured = set(mc.category_mapping("ptc")["category"])
     changed = 0
