@@ -170,3 +170,24 @@ def test_new_general_entries_fire_on_sentences_written_for_the_test(sentence, te
 ])
 def test_verbs_whose_lemma_is_a_literal_noun_leave_the_noun_alone(sentence):
     assert mc.label(sentence).query("category == 'emotive'").empty
+
+
+def test_the_mechanical_rewrite_replaces_the_matched_word_and_keeps_the_rest_of_the_phrase():
+    from mediacompare.exercises.neutral import neutral_rewrite
+
+    text = "They called it a flood of cheap imports."
+    spans = mc.label(text)
+    assert spans.set_index("term").loc["flood", "text"] == "flood of cheap imports"
+    rewrite = neutral_rewrite(text, spans)
+    assert rewrite.text.endswith("of cheap imports.") and "flood" not in rewrite.text
+    assert rewrite.changes["was"].tolist() == ["flood"]
+
+
+def test_exercise_cues_keep_the_matched_words_offsets_into_the_passage():
+    text = "It rained. The corrupt western elite won again. People cheered."
+    ex = mc.spot_words_exercise(text, max_sentences=1)
+    cues = ex.cues.set_index("term")
+    assert cues.loc["corrupt", "text"] == "corrupt western elite"
+    assert ex.text[cues.loc["corrupt", "cue_start"]:cues.loc["corrupt", "cue_end"]] == "corrupt"
+    feedback = mc.check_spotted_words(text, ex, ["corrupt"])
+    assert feedback.verdicts["verdict"].tolist() == ["marked"]

@@ -16,7 +16,8 @@ rule                what it adds
                     ("widespread cover-up", "useful idiot")
 ``head_after``      after an adjective cue, the adjectives and nouns that
                     follow, up to three words, to the head noun ("corrupt
-                    western elite", "nefarious purposes")
+                    western elite", "nefarious purposes"); after a noun, a
+                    word that may be a verb ends it ("brutal regime fell")
 ``of_after``        after a noun cue, an "of" complement: "of", an optional
                     determiner and up to three adjectives or nouns ("a flood
                     of migrants" gives "flood of migrants")
@@ -59,7 +60,8 @@ EXTENDED_CATEGORIES = ("emotive", "labeling")
 EXTENT_RULES = {
     "adverb_before": "a degree adverb or an -ly adverb right before an adjective, adverb or verb cue",
     "modifier_before": "the adjectives (up to two) right before a noun cue",
-    "head_after": "the adjectives and nouns (up to three) after an adjective cue, to the head noun",
+    "head_after": ("the adjectives and nouns (up to three) after an adjective cue, to the head noun "
+                   "(after a noun, a word that may be a verb ends it)"),
     "of_after": "an 'of' complement after a noun cue (of, a determiner, up to three adjectives or nouns)",
     "object_after": "the object after a verb cue (a determiner and up to two nouns, or a pronoun)",
 }
@@ -168,8 +170,10 @@ class _Words:
             if token.kind not in ("word", "abbreviation"):
                 found = frozenset({"OTHER"})
             else:
-                before = self.text[:token.start].rstrip()
-                opens = not before or before[-1] in ".!?\n\"'\u201c\u2018:"
+                k = token.start - 1  # the first character before the word that is not a space
+                while k >= 0 and self.text[k] in " \t":
+                    k -= 1
+                opens = k < 0 or self.text[k] in ".!?\r\n\"'\u201c\u2018:"
                 found = word_tags(token.text, opens)
             self._tags[i] = found
         return found
@@ -244,8 +248,11 @@ def phrase_extent(text: str, tokens: list[Token], first: int, last: int, pos: st
         if lo < start:
             used.append("modifier_before")
     if "head_after" in rules and cue == "ADJ":
-        j, n = hi + 1, 0
+        j, n, noun = hi + 1, 0, False
         while n < 3 and words.joined(j - 1, j) and _is_open(words.tags(j)):
+            if noun and "VERB" in words.tags(j):
+                break  # after a noun, a word that may be a verb starts the predicate ("regime fell")
+            noun = noun or bool(words.tags(j) & {"NOUN", "PROPN"})
             hi, j, n = j, j + 1, n + 1
         if hi > last:
             used.append("head_after")
