@@ -160,6 +160,11 @@ def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None, voice=
     tokens = tokenize(text) if tokens is None else tokens
     voice = voices(text, tokens) if voice is None else voice
     rows = []
+    sentence_starts = [s.start for s in voice.sentences]  # once per text, not once per label
+
+    def sentence_id(offset: int) -> int:  # as Voices.sentence_id
+        return max(bisect.bisect_right(sentence_starts, offset) - 1, 0) if sentence_starts else 0
+
     matches = lex.match(text, tokens)
     for match, (start, end, used) in zip(matches, _extents(text, tokens, matches, rules)):
         quote = voice.quote_of(match.start, match.end)
@@ -174,7 +179,7 @@ def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None, voice=
             "neutral_alternative": entry.neutral_alternative, "note": entry.note,
             "source": entry.source, "in_quote": quote is not None,
             "quote_id": None if quote is None else quote.quote_id,
-            "sentence_id": voice.sentence_id(match.start), "confidence": entry.confidence,
+            "sentence_id": sentence_id(match.start), "confidence": entry.confidence,
             "rule": rule, "cue_start": match.start, "cue_end": match.end,
             "extended_by": "|".join(used),
         })
@@ -184,7 +189,7 @@ def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None, voice=
             "text": text[quote.start:quote.end], "category": "scare_quote",
             "term": quote.text.lower(), "neutral_alternative": SCARE_ALTERNATIVE,
             "note": SCARE_NOTE, "source": SCARE_SOURCE, "in_quote": False, "quote_id": None,
-            "sentence_id": voice.sentence_id(quote.start),
+            "sentence_id": sentence_id(quote.start),
             "confidence": "high" if quote.n_words < SCARE_MAX_WORDS else "low",
             "rule": (f"scare quote: a quotation of {quote.n_words} word"
                      f"{'s' if quote.n_words != 1 else ''} (at most {SCARE_MAX_WORDS}) with no "
