@@ -22,8 +22,14 @@ import sys
 import time
 from pathlib import Path
 
+import tempfile
+
 import mediacompare as mc
+from mediacompare.features.label import _label_text
 from mediacompare.features.lexicon import Entry, Lexicon
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from validity import BEFORE, old_lexicon  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "lexicon_size.md"
 COMMON = ("the", "of", "in", "to", "and", "a", "that", "for", "on", "with")
@@ -104,6 +110,16 @@ def main(argv=None) -> int:
     t_regex10 = median_time(lambda: regex_loop(bigger["10x, made-up words"], text), 1)
     rows.append(("regex loop, packaged lexicon", n, t_regex, t_regex / t_base, "the loop a user would write (no exceptions or overlap rules: a speed contrast, not the same spans)"))
     rows.append(("regex loop, 10x made-up words", 10 * n, t_regex10, t_regex10 / t_base, ""))
+    # the lexicon before issue 11 against today's, and the whole labeller with and without
+    # phrase extents, on the same text, interleaved
+    with tempfile.TemporaryDirectory() as tmp:
+        before = old_lexicon(Path(tmp))
+    labeller = {"labeller, words only (extents=False)": lambda: _label_text("x", text, base, rules=()),
+                "labeller with phrase extents": lambda: _label_text("x", text, base)}
+    if before is not None:
+        labeller = {f"matching, lexicon of {BEFORE} (before issue 11)": lambda: before.match(text, tokens),
+                    "matching, packaged lexicon": lambda: base.match(text, tokens), **labeller}
+    later = interleaved_medians(labeller, max(3, args.repeat // 3))
     lines = [f"# Lexicon size and labelling cost",
              "",
              f"Text: the five seed articles x {args.copies} ({len(text):,} characters, "
@@ -115,6 +131,17 @@ def main(argv=None) -> int:
              "| --- | ---: | ---: | ---: | --- |"]
     lines += [f"| {name} | {entries:,} | {t:.4f} | {ratio:.2f} | {note} |"
               for name, entries, t, ratio, note in rows]
+    lines += ["", f"Same text, median of {max(3, args.repeat // 3)} interleaved rounds: the lexicon "
+              "before issue 11 against today's (matching only), and the whole labeller (tokens, "
+              "quotations and voice, matching, spans) without and with phrase extents.", "",
+              "| what | median seconds | ratio |", "| --- | ---: | ---: |"]
+    first = {"matching": None, "labeller": None}
+    for name, t in later.items():
+        kind = "matching" if name.startswith("matching") else "labeller"
+        first[kind] = first[kind] or t
+        lines.append(f"| {name} | {t:.4f} | {t / first[kind]:.2f} |")
+    if before is not None:
+        lines.append(f"| (entries: before issue 11 {len(before.entries):,}, today {n:,}) | | |")
     report = "\n".join(lines) + "\n"
     print(report)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,12 @@ from .display import (  # tables for people and prose computed from the corpus (
     voice_tone_view,
 )
 from .measures import (
+    Agreement,
+    Annotations,
+    agreement,
+    annotator_agreement,
+    category_mapping,
+    read_annotations,
     DistinctiveTerms,
     actor_sentiment,
     align,
@@ -71,6 +77,7 @@ from .measures import (
     wire_copy,
 )
 from .errors import (
+    AnnotationError,
     ColumnError,
     CorpusError,
     CorpusFormatError,
@@ -125,6 +132,9 @@ from .text import Sentence, Token, sentence_frame, sentences, token_frame, token
 
 __all__ = [
     "Aggregates",
+    "Agreement",
+    "AnnotationError",
+    "Annotations",
     "CATEGORIES",
     "CONFLICT_FRAMES",
     "Chart",
@@ -149,8 +159,11 @@ __all__ = [
     "Token",
     "__version__",
     "actor_sentiment",
+    "agreement",
     "align",
+    "annotator_agreement",
     "capped",
+    "category_mapping",
     "check_naming",
     "check_omissions",
     "check_rewrite",
@@ -209,6 +222,7 @@ __all__ = [
     "quotes_view",
     "rates_table",
     "rates_view",
+    "read_annotations",
     "readability",
     "readability_view",
     "removed_view",

@@ -1,4 +1,5 @@
-"""The ``mediacompare`` command: inspect a corpus, export its tables, build the report.
+"""The ``mediacompare`` command: inspect a corpus, export its tables, build the report, and
+evaluate the labels against people's annotations.
 
 Exit codes (also in ``--help`` and the README):
 
@@ -232,6 +233,70 @@ def version() -> str:
         return "0+unknown"
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .features import label, load_lexicon
+    from .measures import agreement, annotator_agreement, read_annotations
+
+    target = _folder_target(args.out) if args.out else None
+    gold = read_annotations(args.annotations, format=args.format)
+    if gold.articles is not None and args.corpus is None:
+        texts = gold.articles
+    elif args.corpus is not None or gold.format == "csv":
+        texts = _load(args.corpus, args).articles[["article_id", "outlet", "text"]]
+    gold.check_texts(texts)
+    if args.spans:
+        spans = read_annotations(args.spans, format="csv").spans
+        where = f"the spans in {args.spans}"
+    else:
+        lexicon = load_lexicon(**lexicon_options(args))
+        spans = label(texts, lexicon=lexicon)
+        if args.tier != "all":
+            spans = spans[spans["confidence"] == args.tier]
+        where = f"the labeller ({len(lexicon)} lexicon entries, {args.tier} tier)"
+    mapping = args.mapping if args.mapping in ("auto", "ptc", "identity") else pd.read_csv(
+        args.mapping, dtype=str, keep_default_na=False)
+    result = agreement(spans, gold, texts, mapping=mapping, categories=args.categories,
+                       voice=None if args.voice == "all" else args.voice, top=args.top)
+    print(repr(gold))
+    print(f"compared: {where} against the annotations, over {result.n_articles} texts")
+    print("mapping: " + "; ".join(f"{c} -> {lab}" for c, lab in result.mapping.values))
+    columns = ["compared", "name", "n_predicted", "n_annotated", "tp", "fp", "fn", "precision",
+               "recall", "f1"]
+    for level in ("token", "span", "sentence"):
+        print(f"\n{level.capitalize()} level")
+        _print_table(getattr(result, level)[columns].round(3), sys.stdout)
+    print("\nMost frequent labels touching no annotation")
+    _print_table(result.false_positives.head(10), sys.stdout)
+    print("\nAnnotated words most often missed")
+    _print_table(result.missed_words.head(10), sys.stdout)
+    tables = {"token": result.token, "span": result.span, "sentence": result.sentence,
+              "entries": result.entries, "false_positives": result.false_positives,
+              "misses": result.misses, "missed_words": result.missed_words,
+              "mapping": result.mapping}
+    names = [n for n in dict.fromkeys(gold.spans["annotator"]) if n]
+    if args.annotators:
+        picks = {n: gold.spans[gold.spans["annotator"] == n] for n in names}
+        if not args.spans:
+            picks["lexicon"] = spans
+        pairs = annotator_agreement(picks, texts)
+        print("\nAgreement per pair of annotators (every word: marked or not)")
+        _print_table(pairs.round(3), sys.stdout)
+        tables["annotators"] = pairs
+    if target is not None:
+        from .csvsafe import write_csv
+
+        out = target
+        if not out.exists():
+            print(f"creating the folder {out}")
+        out.mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            write_csv(table, out / f"agreement_{name}.csv")
+        print(f"\nwrote {len(tables)} tables to {out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mediacompare",
@@ -281,6 +346,43 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lexicon_options(p)
     _add_framing_options(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("evaluate", help="compare the labels with people's annotations",
+                       description="Compare the labeller's spans (or the spans of --spans) with "
+                                   "annotated spans: token, span and sentence precision, recall "
+                                   "and F1 per category and per annotation label, the most "
+                                   "frequent false positives and misses; --annotators adds "
+                                   "percent agreement and Cohen's kappa per pair of annotators.")
+    p.add_argument("annotations", metavar="ANNOTATIONS",
+                   help="a CSV of spans (article_id,start,end,category[,annotator]), a PTC folder "
+                        "(article<ID>.txt and ID<TAB>technique<TAB>start<TAB>end files) or BRAT "
+                        ".ann files")
+    p.add_argument("--format", choices=("csv", "ptc", "brat"),
+                   help="the annotations' format (guessed from the path by default)")
+    p.add_argument("--corpus", metavar="SOURCE",
+                   help="the texts the offsets point into (needed for a CSV of spans; default: "
+                        "the texts of a PTC or BRAT folder, or the seeds for a CSV)")
+    p.add_argument("--spans", metavar="CSV", help="evaluate these spans (article_id,start,end,"
+                   "category) instead of labelling the texts")
+    p.add_argument("--mapping", default="auto", metavar="auto|ptc|identity|CSV",
+                   help="which annotation labels each category stands for: the taxonomy's PTC "
+                        "techniques, identity, or a CSV with category,label columns (default: "
+                        "identity when the annotations use the library's categories, else ptc)")
+    p.add_argument("--categories", nargs="+", metavar="CATEGORY",
+                   help="compare only these categories (e.g. emotive labeling)")
+    p.add_argument("--tier", choices=("all", "high", "low"), default="all",
+                   help="only the labels of this confidence tier (default: all)")
+    p.add_argument("--voice", choices=("all", "outlet", "quoted"), default="all",
+                   help="only words in the outlet's own voice, or in reported speech")
+    p.add_argument("--annotators", action="store_true",
+                   help="also percent agreement and Cohen's kappa per pair of annotators (the "
+                        "annotator column, and the labeller as 'lexicon')")
+    p.add_argument("--top", type=int, default=25, metavar="N",
+                   help="rows of the false-positive and miss tables (default 25)")
+    p.add_argument("--out", metavar="DIR", help="write every table as CSV into DIR")
+    _add_corpus_options(p)
+    _add_lexicon_options(p)
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
                        description="Execute every notebook on the corpus and write a "

@@ -7,7 +7,9 @@ each subclass also subclasses the builtin exception a caller would expect, so
     MediaCompareError                 base of everything below
     ├── CorpusError (ValueError)      a corpus source cannot be used as given
     │   ├── CorpusFormatError         a manifest, CSV or JSONL file is malformed
-    │   │                             (names the file, line and column)
+    │   │   │                         (names the file, line and column)
+    │   │   └── AnnotationError       an annotation file (spans CSV, PTC labels,
+    │   │                             BRAT .ann) is malformed or does not fit its texts
     │   └── ColumnError (KeyError)    a mapped column (``text_col=``, ...) is missing
     ├── SourceNotFoundError (FileNotFoundError)
     │                                 a corpus path, manifest or notebook is missing
@@ -24,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "AnnotationError",
     "ColumnError",
     "CorpusError",
     "CorpusFormatError",
@@ -66,6 +69,12 @@ class CorpusFormatError(CorpusError):
         if column is not None:
             where.append(f"column {column!r}" if isinstance(column, str) else f"column {column}")
         super().__init__(", ".join(where) + ": " + problem if where else problem)
+
+
+class AnnotationError(CorpusFormatError):
+    """An annotation file (a CSV of spans, PTC labels, a BRAT ``.ann`` file) is malformed, or
+    its spans do not fit the texts they point into; names the file, the line and what was
+    expected (see :mod:`mediacompare.measures.annotations`)."""
 
 
 class ColumnError(CorpusError, KeyError):

@@ -77,6 +77,13 @@ _REWRITE_NOTE = (
 def _replacement(cue: dict, text: str) -> tuple[int, int, str, str]:
     """(start, end, replacement, how) for one cue of ``text``."""
     start, end = int(cue["start"]), int(cue["end"])
+    # a label widened over its phrase ("corrupt western elite"): replace only the word the lexicon
+    # matched (cue_start, cue_end) and keep the rest of the phrase
+    cue_start, cue_end = cue.get("cue_start"), cue.get("cue_end")
+    if (cue["category"] != "scare_quote" and cue_start is not None and cue_end is not None
+            and cue_start == cue_start and cue_end == cue_end
+            and start <= int(cue_start) < int(cue_end) <= end):
+        start, end = int(cue_start), int(cue_end)
     written = text[start:end]
     alternative = _str(cue.get("neutral_alternative")).strip()
     if cue["category"] == "scare_quote":

@@ -81,6 +81,9 @@ def _passage_cues(spans: pd.DataFrame, start: int, end: int, sents: pd.DataFrame
     part["article_end"] = part["end"].astype("int64")
     part["start"] = part["article_start"] - start
     part["end"] = part["article_end"] - start
+    for column in ("cue_start", "cue_end"):  # the matched word of a widened label, into the passage too
+        if column in part.columns:
+            part[column] = part[column].astype("int64") - start
     starts = sents["start"].tolist()
     numbers_ = sents["number"].tolist()
     part["sentence"] = [numbers_[max(bisect.bisect_right(starts, s) - 1, 0)] if starts else 0

@@ -123,8 +123,10 @@ def spot_words_exercise(corpus: Any, *, lexicon: Lexicon | None = None,
     Examples
     --------
     >>> ex = spot_words_exercise("It rained. The brutal regime fell. People cheered.", max_sentences=1)
-    >>> ex.text, ex.cues["text"].tolist()
-    ('The brutal regime fell.', ['brutal', 'regime'])
+    >>> ex.text, ex.cues["text"].tolist()   # labels of loaded words cover their phrase
+    ('The brutal regime fell.', ['brutal regime', 'brutal regime'])
+    >>> ex.cues["term"].tolist()
+    ['brutal', 'regime']
     """
     max_sentences = _positive_int(max_sentences, "max_sentences")
     table = _table(corpus)
@@ -194,10 +196,18 @@ class SpotFeedback(Feedback):
     missed_by_category: dict = field(default_factory=dict)
 
 
-def _cue_keys(cues: pd.DataFrame) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For each cue, the words of its text and of its lexicon term."""
+def _cue_keys(cues: pd.DataFrame, passage: str = "") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each cue, the words of its text and of its lexicon term.
+
+    A label widened over its phrase ("corrupt western elite") is found by the words the lexicon
+    matched (``cue_start``/``cue_end`` into the passage), so "western" does not find "corrupt".
+    """
     terms = cues["term"] if "term" in cues.columns else cues["text"]
-    return [(_words(_str(text)), _words(_str(term))) for text, term in zip(cues["text"], terms)]
+    texts = cues["text"].tolist()
+    if passage and {"cue_start", "cue_end"} <= set(cues.columns):
+        texts = [passage[int(a):int(b)] if a == a and b == b and 0 <= int(a) < int(b) <= len(passage)
+                 else text for a, b, text in zip(cues["cue_start"], cues["cue_end"], texts)]
+    return [(_words(_str(text)), _words(_str(term))) for text, term in zip(texts, terms)]
 
 
 def _finds(answer: tuple[str, ...], key: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
@@ -270,7 +280,7 @@ def check_spotted_words(corpus: Any, exercise: SpotWordsExercise, my_words: Any,
                                             '["first word", "a short phrase"]', extra),
                             n_cues=n_cues, n_missed=n_cues, missed_by_sentence=_by(cues, "sentence"),
                             missed_by_category=_by(cues, "category"))
-    keys = _cue_keys(cues)
+    keys = _cue_keys(cues, exercise.text)
     passage = _words(exercise.text)
     found: set[int] = set()
     seen: set[tuple[str, ...]] = set()

@@ -2,7 +2,9 @@
 
 A lexicon is one or more CSV files in the format of ``docs/lexicon-format.md``
 (columns ``term, category, neutral_alternative, note, source, forms,
-confidence, case, unless_next, unless_previous``). The packaged ones live in
+confidence, case, unless_next, unless_previous, pos, dev_uses, dev_marked,
+tier_basis``; reading and validation are in :mod:`.lexicon_read`, forms
+generated from a lemma in :mod:`.forms`). The packaged ones live in
 ``mediacompare/resources/lexicons/``; :func:`load_lexicon` reads them, or a
 user's files instead of them, or a user's files on top of them.
 
@@ -16,7 +18,7 @@ categories may overlap and are all kept.
 
 from __future__ import annotations
 
-import csv
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,57 +29,13 @@ import pandas as pd
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
 from ..text import Token, tokenize
+from .lexicon_read import (_STRAIGHTEN, CASES, CATEGORIES, COLUMNS, CONFIDENCES,
+                           LEXICON_CATEGORIES, LEXICON_SCHEMA, Entry, Schema, _form_key, _key,
+                           _pattern, read_phrase_table, with_generated)
 
 __all__ = ["CATEGORIES", "LEXICON_CATEGORIES", "LEXICON_SCHEMA", "Entry", "Lexicon", "Match", "Schema",
            "load_lexicon", "read_phrase_table"]
-
-#: Every category of label, in the order legends and tables show them.
-CATEGORIES = ("emotive", "labeling", "doubt", "attribution", "intensifier", "scare_quote",
-              "vague_source")
-#: The categories a lexicon can hold (``scare_quote`` is found by a rule).
-LEXICON_CATEGORIES = tuple(c for c in CATEGORIES if c != "scare_quote")
-COLUMNS = ("term", "category", "neutral_alternative", "note", "source", "forms", "confidence",
-           "case", "unless_next", "unless_previous")
-REQUIRED = ("term", "category", "neutral_alternative", "note", "confidence")
-CONFIDENCES = ("high", "low")
-CASES = ("", "insensitive", "sensitive")
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The columns of a phrase table (a lexicon, or the frame cues) and their valid values."""
-
-    kind: str                      # "lexicon", "frame cues": for messages
-    columns: tuple[str, ...]       # every column the file may have
-    required: tuple[str, ...]      # columns that must be present and non-empty
-    present: tuple[str, ...]       # columns that must be present, possibly empty
-    category_column: str           # the column that plays the part of ``category``
-    choices: tuple[tuple[str, tuple[str, ...]], ...]  # column -> valid values
-
-
-LEXICON_SCHEMA = Schema("lexicon", COLUMNS, REQUIRED, ("source",), "category",
-                        (("category", LEXICON_CATEGORIES), ("confidence", CONFIDENCES),
-                         ("case", CASES)))
-_STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                             "\u2010": "-", "\u2011": "-"})
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of a lexicon: a term, its forms, and why it is loaded."""
-
-    term: str
-    category: str
-    neutral_alternative: str
-    note: str
-    source: str
-    confidence: str
-    case_sensitive: bool
-    forms: tuple[str, ...]
-    unless_next: tuple[tuple[str, ...], ...]
-    unless_previous: tuple[tuple[str, ...], ...]
-    origin: str  # "file.csv, line N"
-    extra: tuple[tuple[str, str], ...] = ()  # other columns of the schema (conflict_frame)
+_ = (CASES, COLUMNS, CONFIDENCES)  # part of this module's interface (frames, tests)
 
 
 class Match(NamedTuple):
@@ -146,10 +104,15 @@ class Lexicon:
                  "forms": "|".join(e.forms), "case": "sensitive" if e.case_sensitive else "insensitive",
                  "unless_next": "|".join(" ".join(p) for p in e.unless_next),
                  "unless_previous": "|".join(" ".join(p) for p in e.unless_previous),
-                 "origin": e.origin} for e in self.entries]
-        return pd.DataFrame(rows, columns=["term", "category", "confidence", "neutral_alternative",
-                                           "note", "source", "forms", "case", "unless_next",
-                                           "unless_previous", "origin"])
+                 "pos": e.pos, "generated_forms": "|".join(e.generated),
+                 "dev_uses": e.dev_uses, "dev_marked": e.dev_marked, "tier_basis": e.tier_basis,
+                 "evidence": _evidence(e), "origin": e.origin} for e in self.entries]
+        frame = pd.DataFrame(rows, columns=["term", "category", "confidence", "neutral_alternative",
+                                            "note", "source", "forms", "case", "unless_next",
+                                            "unless_previous", "pos", "generated_forms",
+                                            "dev_uses", "dev_marked", "tier_basis", "evidence",
+                                            "origin"])
+        return frame.astype({"dev_uses": "Int64", "dev_marked": "Int64"})
 
     def match(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         """Every match of the lexicon in ``text``, in order of start offset.
@@ -224,6 +187,14 @@ class Lexicon:
         return True
 
 
+def _evidence(entry: Entry) -> str:
+    """The tier's evidence in words: "annotators marked 12 of its 15 uses" (or why not)."""
+    if entry.dev_uses is None:
+        return "not measured"
+    return (f"annotators marked {entry.dev_marked} of its {entry.dev_uses} "
+            f"use{'s' if entry.dev_uses != 1 else ''}")
+
+
 def _leftmost_longest(matches: list[Match]) -> list[Match]:
     """Within each category keep leftmost-longest, non-overlapping matches."""
     kept: list[Match] = []
@@ -283,6 +254,14 @@ def load_lexicon(paths: str | Path | Iterable[str | Path] | None = None, *,
     if not user:
         raise SourceNotFoundError(f"no lexicon CSV files in {', '.join(map(str, paths))}")
     mine = _load(tuple(user))
+    if not mine.entries:
+        what = (f"{', '.join(user)}: no entries (only a header)")
+        if not extend:
+            raise ResourceError(f"{what}; a lexicon given to replace the packaged ones must have "
+                                "at least one entry (to add to them instead, use extend=True or "
+                                "--add-lexicon)")
+        warnings.warn(f"{what}: nothing is added to the packaged lexicons", UserWarning,
+                      stacklevel=2)
     if not extend:
         return mine
     base = _load(tuple(packaged))
@@ -297,100 +276,12 @@ def load_lexicon(paths: str | Path | Iterable[str | Path] | None = None, *,
     return Lexicon(tuple(kept) + mine.entries, base.files + mine.files, tuple(overridden))
 
 
-def _form_key(form: str, case_sensitive: bool) -> str:
-    return " ".join(_pattern(form, case_sensitive))
-
-
 @lru_cache(maxsize=16)
 def _load(files: tuple[str, ...], schema: Schema = LEXICON_SCHEMA) -> Lexicon:
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for file in files:
         entries.extend(read_phrase_table(Path(file), seen, schema))
+    # forms generated from lemmas come after every listed form, so a listed form always wins
+    entries = [with_generated(entry, seen) for entry in entries]
     return Lexicon(tuple(entries), files)
-
-
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split("|") if part.strip()]
-
-
-def read_phrase_table(path: Path, seen: dict[str, str], schema: Schema = LEXICON_SCHEMA) -> list[Entry]:
-    """Read and validate one CSV of phrases (a lexicon file, or the frame cues)."""
-    columns = schema.columns
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = [h.strip() for h in next(reader)]
-        except StopIteration:
-            raise ResourceError(f"{path}, line 1: empty file; expected a header with the columns "
-                                f"{', '.join(columns)}") from None
-        except csv.Error as exc:
-            raise ResourceError(f"{path}, line 1: not valid CSV ({exc})") from None
-        unknown = [h for h in header if h not in columns]
-        missing = [c for c in schema.required + schema.present if c not in header]
-        if unknown or missing or len(set(header)) != len(header):
-            problems = []
-            if missing:
-                problems.append(f"missing {', '.join(missing)}")
-            if unknown:
-                problems.append(f"unknown {', '.join(unknown)}")
-            if len(set(header)) != len(header):
-                problems.append("a column appears twice")
-            optional = [c for c in columns if c not in schema.required + schema.present]
-            raise ResourceError(f"{path}, line 1: bad columns ({'; '.join(problems)}); expected "
-                                f"{', '.join(columns)} ({', '.join(optional)} may be left out)")
-        entries = []
-        try:
-            for row in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                where = f"{path}, line {line}"
-                if len(row) != len(header):
-                    raise ResourceError(f"{where}: expected {len(header)} fields "
-                                        f"({', '.join(header)}), found {len(row)}")
-                entries.append(_entry(dict(zip(header, row)), where, f"{path.name}, line {line}",
-                                      seen, schema))
-        except csv.Error as exc:
-            raise ResourceError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
-    return entries
-
-
-def _entry(values: dict[str, str], where: str, origin: str, seen: dict[str, str],
-           schema: Schema) -> Entry:
-    values = {k: v.strip() if k != "term" else v for k, v in values.items()}
-    for name in schema.required:
-        if not values.get(name, "").strip():
-            raise ResourceError(f"{where}, column '{name}': empty; every entry needs a {name}")
-    term = values["term"]
-    if term != term.strip() or "  " in term:
-        raise ResourceError(f"{where}, column 'term': {term!r} has leading, trailing or double "
-                            "spaces; write words separated by single spaces")
-    for column, valid in schema.choices:
-        value = values.get(column, "")
-        if value not in valid:
-            what = "category" if column == schema.category_column else "value"
-            shown = ", ".join(v for v in valid if v) + (" or empty" if "" in valid else "")
-            raise ResourceError(f"{where}, column '{column}': unknown {what} {value!r}; "
-                                f"expected one of {shown}")
-    sensitive = values.get("case", "") == "sensitive"
-    forms = tuple(_split(values.get("forms", "")))
-    for form in (term, *forms):
-        key = _form_key(form, sensitive)
-        if not key:
-            raise ResourceError(f"{where}: the form {form!r} has no word in it")
-        if key in seen:
-            raise ResourceError(f"{where}: duplicate term {form!r} (first on {seen[key]})")
-        seen[key] = where
-    known = {"term", schema.category_column, "neutral_alternative", "note", "source", "confidence",
-             "case", "forms", "unless_next", "unless_previous"}
-    return Entry(
-        term=term, category=values[schema.category_column],
-        neutral_alternative=values.get("neutral_alternative", ""),
-        note=values["note"], source=values.get("source", ""),
-        confidence=values.get("confidence", "high"),
-        case_sensitive=sensitive, forms=forms,
-        unless_next=tuple(_pattern(p, False) for p in _split(values.get("unless_next", ""))),
-        unless_previous=tuple(_pattern(p, False) for p in _split(values.get("unless_previous", ""))),
-        origin=origin,
-        extra=tuple((c, values.get(c, "")) for c in schema.columns if c not in known))

@@ -1,0 +1,280 @@
+"""Phrase extents: a cue word's label covers the phrase it sits in, by explicit syntax rules.
+
+Annotators of loaded language mark phrases ("a flood of migrants", "corrupt
+western elite", "absolutely disgraceful"), while a lexicon finds words. After a
+lexicon entry of an extended category (:data:`EXTENDED_CATEGORIES`) matches,
+its label is widened over the words its cue governs or is modified by, using
+general English syntax only, never a list of topics:
+
+=================== ==========================================================
+rule                what it adds
+=================== ==========================================================
+``adverb_before``   a degree adverb ("absolutely", "so", "deeply") or an
+                    adverb in -ly ("shamelessly") right before an adjective,
+                    adverb or verb cue
+``modifier_before`` up to two adjectives right before a noun cue
+                    ("widespread cover-up", "useful idiot")
+``head_after``      after an adjective cue, the adjectives and nouns that
+                    follow, up to three words, to the head noun ("corrupt
+                    western elite", "nefarious purposes"); after a noun, a
+                    word that may be a verb ends it ("brutal regime fell")
+``of_after``        after a noun cue, an "of" complement: "of", an optional
+                    determiner and up to three adjectives or nouns ("a flood
+                    of migrants" gives "flood of migrants")
+``object_after``    after a verb cue, its object: an optional determiner and
+                    up to two nouns, or an object pronoun ("to malign him")
+=================== ==========================================================
+
+Word classes come from two places: closed classes (determiners, pronouns,
+prepositions, conjunctions, auxiliaries, negation, degree adverbs) from the data
+file ``resources/word_classes.csv``, each list with its grammar source; open
+classes (noun, verb, adjective, adverb) from LemmInflect's dictionary
+(:func:`.forms.word_classes`, shipped inside the PyPI package). A word the
+dictionary does not know counts as an adverb when it ends in -ly, as an
+adjective or noun when hyphenated, and as a noun otherwise; a capitalised word
+that does not open a sentence counts as a noun (a name). A phrase never crosses
+punctuation or a line break: only words separated by spaces are joined.
+
+A rule that fires is named in the label's ``rule`` column, and the cue word's
+own offsets are kept (``cue_start``, ``cue_end``), so a table or an exercise
+that works on words can still use them.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from .._paths import resource
+from ..errors import ResourceError
+from ..text import Token
+from .forms import word_classes
+
+__all__ = ["CLOSED_CLASSES", "EXTENDED_CATEGORIES", "EXTENT_RULES", "closed_classes",
+           "phrase_extent", "word_tags"]
+
+#: The categories whose labels are extended over their phrase (the loaded words;
+#: hedges, reporting verbs, intensifiers and vague sourcing stay single cues).
+EXTENDED_CATEGORIES = ("emotive", "labeling")
+#: Every extension rule and what it adds, in the order they are tried.
+EXTENT_RULES = {
+    "adverb_before": "a degree adverb or an -ly adverb right before an adjective, adverb or verb cue",
+    "modifier_before": "the adjectives (up to two) right before a noun cue",
+    "head_after": ("the adjectives and nouns (up to three) after an adjective cue, to the head noun "
+                   "(after a noun, a word that may be a verb ends it)"),
+    "of_after": "an 'of' complement after a noun cue (of, a determiner, up to three adjectives or nouns)",
+    "object_after": "the object after a verb cue (a determiner and up to two nouns, or a pronoun)",
+}
+CLOSED_CLASSES = ("determiner", "pronoun", "preposition", "conjunction", "auxiliary", "negation",
+                  "degree_adverb")
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'"})
+_NOMINAL = frozenset({"NOUN", "ADJ", "PROPN"})
+_NOT_IN_PHRASE = frozenset(CLOSED_CLASSES) | {"ADV"}
+
+
+@lru_cache(maxsize=1)
+def closed_classes() -> dict[str, frozenset[str]]:
+    """The closed-class words of ``resources/word_classes.csv``: word -> its classes.
+
+    >>> sorted(closed_classes()["that"])
+    ['determiner']
+    """
+    path = resource("word_classes.csv")
+    out: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header != ["word", "class", "source"]:
+            raise ResourceError(f"{path}, line 1: expected the columns word, class, source; "
+                                f"found {', '.join(header or [])}")
+        for row in reader:
+            where = f"{path}, line {reader.line_num}"
+            if len(row) != 3 or not all(cell.strip() for cell in row):
+                raise ResourceError(f"{where}: expected three non-empty fields (word, class, source)")
+            if row[1] not in CLOSED_CLASSES:
+                raise ResourceError(f"{where}, column 'class': unknown class {row[1]!r}; expected "
+                                    f"one of {', '.join(CLOSED_CLASSES)}")
+            out.setdefault(row[0].lower(), set()).add(row[1])
+    return {word: frozenset(classes) for word, classes in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def word_tags(word: str, opens_sentence: bool = False) -> frozenset[str]:
+    """The word classes a word may have: closed classes by name, open ones as NOUN, VERB, ADJ, ADV.
+
+    A closed-class word has only its closed classes; ``PROPN`` marks a
+    capitalised word that does not open a sentence.
+
+    >>> sorted(word_tags("absolutely")), sorted(word_tags("elite")), sorted(word_tags("the"))
+    (['degree_adverb'], ['ADJ', 'NOUN'], ['determiner'])
+    >>> sorted(word_tags("Smith")), sorted(word_tags("Smith", opens_sentence=True))
+    (['NOUN', 'PROPN'], ['NOUN'])
+    """
+    lower = word.translate(_STRAIGHT).lower()
+    closed = closed_classes().get(lower)
+    if closed:
+        return closed
+    tags = {t for t in word_classes(lower) if t in ("NOUN", "VERB", "ADJ", "ADV")}
+    if not tags:
+        if lower.endswith("ly"):
+            tags.add("ADV")
+        elif "-" in lower:
+            tags.update(("ADJ", "NOUN"))
+        else:
+            tags.add("NOUN")
+    if word[:1].isupper() and not opens_sentence and not word.isupper():
+        tags.update(("PROPN", "NOUN"))
+    return frozenset(tags)
+
+
+def _cue_class(words, first: int, last: int, pos: str) -> str:
+    """What the cue is, for the rules: its entry's ``pos`` if given, else decided by its neighbours.
+
+    A word that may be an adjective is one before a noun or adjective
+    ("corrupt officials"); a word that may be a verb is one before a
+    determiner or a pronoun ("corrupt the vote"); a word that may be an
+    adjective or a noun is an adjective after an auxiliary, a degree adverb or
+    "not" ("is elite", "so elite"), a noun otherwise ("the western elite");
+    else an adjective, a noun, a verb, an adverb, in this order.
+    """
+    if pos:
+        return {"adj": "ADJ", "noun": "NOUN", "verb": "VERB", "adv": "ADV"}[pos]
+    tags = words.tags(last)
+    after = words.tags(last + 1) if words.joined(last, last + 1) else frozenset()
+    if "ADJ" in tags and _is_open(after):
+        return "ADJ"
+    if "VERB" in tags and (after & {"determiner", "pronoun"}):
+        return "VERB"
+    before = words.tags(first - 1) if words.joined(first - 1, first) else frozenset()
+    if "ADJ" in tags and ("NOUN" not in tags or before & {"auxiliary", "degree_adverb", "negation"}):
+        return "ADJ"
+    for cls in ("NOUN", "VERB", "ADV"):
+        if cls in tags:
+            return cls
+    return ""
+
+
+class _Words:
+    """The word tokens of a text with their classes, and which of them are joined by spaces only."""
+
+    def __init__(self, text: str, tokens: list[Token]):
+        self.text = text
+        self.tokens = tokens
+        self._tags: dict[int, frozenset[str]] = {}
+
+    def tags(self, i: int) -> frozenset[str]:
+        found = self._tags.get(i)
+        if found is None:
+            token = self.tokens[i]
+            if token.kind not in ("word", "abbreviation"):
+                found = frozenset({"OTHER"})
+            else:
+                k = token.start - 1  # the first character before the word that is not a space
+                while k >= 0 and self.text[k] in " \t":
+                    k -= 1
+                opens = k < 0 or self.text[k] in ".!?\r\n\"'\u201c\u2018:"
+                found = word_tags(token.text, opens)
+            self._tags[i] = found
+        return found
+
+    def joined(self, i: int, j: int) -> bool:
+        """Are tokens i and j (j = i + 1) two words separated only by spaces?"""
+        if not (0 <= i and j < len(self.tokens)):
+            return False
+        gap = self.text[self.tokens[i].end:self.tokens[j].start]
+        return (bool(gap) and gap.strip(" \t") == "" and "OTHER" not in self.tags(i)
+                and "OTHER" not in self.tags(j))
+
+    def lower(self, i: int) -> str:
+        return self.tokens[i].text.translate(_STRAIGHT).lower()
+
+
+class _Stopped:
+    """A :class:`_Words` view in which the tokens of ``stop`` (other than the cue's) join nothing."""
+
+    def __init__(self, words: _Words, stop, first: int, last: int):
+        self._words, self._stop, self._cue = words, stop, range(first, last + 1)
+        self.tags, self.lower = words.tags, words.lower
+
+    def _free(self, k: int) -> bool:
+        return k in self._cue or k not in self._stop
+
+    def joined(self, i: int, j: int) -> bool:
+        return self._free(i) and self._free(j) and self._words.joined(i, j)
+
+
+def _is_open(tags: frozenset[str], wanted: frozenset[str] = _NOMINAL) -> bool:
+    """An open-class word of a wanted class that is no closed-class word and cannot be an adverb
+    ("still", "now", "here" end a phrase rather than extend it)."""
+    return bool(tags & wanted) and not tags & _NOT_IN_PHRASE
+
+
+def phrase_extent(text: str, tokens: list[Token], first: int, last: int, pos: str = "",
+                  rules=tuple(EXTENT_RULES), *, stop=frozenset(), _words: _Words | None = None
+                  ) -> tuple[int, int, tuple[str, ...]]:
+    """Widen a cue (tokens ``first`` to ``last``) over its phrase.
+
+    Returns the first and last token of the phrase and the rules that widened it
+    (empty when none did). ``pos`` is the entry's part of speech, if it has one;
+    ``stop`` holds token indices a phrase may not take in (the cues of other
+    labels of the same category, so labels of one category never overlap).
+
+    >>> from mediacompare.text import tokenize
+    >>> text = "They called it absolutely disgraceful conduct."
+    >>> toks = tokenize(text)
+    >>> a, b, used = phrase_extent(text, toks, 4, 4)
+    >>> text[toks[a].start:toks[b].end], used
+    ('absolutely disgraceful conduct', ('adverb_before', 'head_after'))
+    """
+    base = _words or _Words(text, tokens)
+    words = base if not stop else _Stopped(base, stop, first, last)
+    cue = _cue_class(words, first, last, pos)
+    lo, hi, used = first, last, []
+    if "adverb_before" in rules and cue in ("ADJ", "ADV", "VERB"):
+        j, n = lo - 1, 0
+        while n < 2 and words.joined(j, j + 1):
+            tags = words.tags(j)
+            if "degree_adverb" in tags or (tags == {"ADV"} and words.lower(j).endswith("ly")):
+                lo, j, n = j, j - 1, n + 1
+            else:
+                break
+        if lo < first:
+            used.append("adverb_before")
+    if "modifier_before" in rules and cue == "NOUN":
+        j, n, start = lo - 1, 0, lo
+        while n < 2 and words.joined(j, j + 1) and _is_open(words.tags(j), frozenset({"ADJ"})):
+            lo, j, n = j, j - 1, n + 1
+        if lo < start:
+            used.append("modifier_before")
+    if "head_after" in rules and cue == "ADJ":
+        j, n, noun = hi + 1, 0, False
+        while n < 3 and words.joined(j - 1, j) and _is_open(words.tags(j)):
+            if noun and "VERB" in words.tags(j):
+                break  # after a noun, a word that may be a verb starts the predicate ("regime fell")
+            noun = noun or bool(words.tags(j) & {"NOUN", "PROPN"})
+            hi, j, n = j, j + 1, n + 1
+        if hi > last:
+            used.append("head_after")
+    elif "of_after" in rules and cue == "NOUN" and words.joined(hi, hi + 1) and words.lower(hi + 1) == "of":
+        j, n, end = hi + 2, 0, None
+        if words.joined(j - 1, j) and "determiner" in words.tags(j):
+            j += 1
+        while n < 3 and words.joined(j - 1, j) and _is_open(words.tags(j)):
+            end, j, n = j, j + 1, n + 1
+        if end is not None:
+            hi = end
+            used.append("of_after")
+    elif "object_after" in rules and cue == "VERB":
+        j, n, end = hi + 1, 0, None
+        if words.joined(j - 1, j) and words.lower(j) in _OBJECT_PRONOUNS:
+            end = j
+        else:
+            if words.joined(j - 1, j) and "determiner" in words.tags(j):
+                j += 1
+            while n < 2 and words.joined(j - 1, j) and _is_open(words.tags(j), frozenset({"NOUN", "PROPN"})):
+                end, j, n = j, j + 1, n + 1
+        if end is not None:
+            hi = end
+            used.append("object_after")
+    return lo, hi, tuple(used)

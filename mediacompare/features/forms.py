@@ -1,0 +1,102 @@
+"""Word forms from a lemma: inflections and -ly adverbs, through LemmInflect.
+
+A lexicon entry with a part of speech in its ``pos`` column lists only its
+lemma (``lie``, ``miserable``); its other forms come from LemmInflect (Burton
+2019; its dictionary and rules ship inside the PyPI package, nothing is
+downloaded): ``lie`` (verb) gives ``lies, lied, lying``; ``miserable`` (adj)
+gives ``more`` comparative and superlative forms where English has them and
+the derived adverb ``miserably``.
+
+A generated form is kept only when it belongs to this lemma alone: LemmInflect
+must lemmatise it back to the lemma and to no other word. A lemma its
+dictionary lacks (``bootlicker``, ``apparatchik``) is inflected by LemmInflect's
+spelling rules (``getAllInflectionsOOV``), and a form is kept when the
+dictionary gives it to no word at all. ``lay`` (past of
+*lie*, but also its own verb) and ``found`` (past of *find*, and a verb of its
+own) are left out; an entry that wants such a form lists it in ``forms``.
+Adverbs are derived by the usual spelling rules (``-ly``, ``-le`` → ``-ly``,
+``-y`` → ``-ily``, ``-ic`` → ``-ically``, ``-ll`` → ``-lly``) and kept only
+when LemmInflect knows the result as an adverb.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["POS_TAGS", "generated_forms", "word_classes"]
+
+#: The values of the ``pos`` column and LemmInflect's universal tags for them.
+POS_TAGS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+
+
+def _lemminflect():
+    import lemminflect  # imported on first use: loading its dictionary takes about a second
+
+    return lemminflect
+
+
+def _adverbs(adjective: str) -> list[str]:
+    word = adjective
+    candidates = []
+    if word.endswith("le") and len(word) > 3:
+        candidates.append(word[:-1] + "y")
+    if word.endswith("y") and len(word) > 2:
+        candidates.append(word[:-1] + "ily")
+    if word.endswith("ic"):
+        candidates.append(word + "ally")
+    if word.endswith("ll"):
+        candidates.append(word + "y")
+    candidates.append(word + "ly")
+    return candidates
+
+
+@lru_cache(maxsize=None)
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    """LemmInflect's lemmas of ``word`` per universal part of speech (empty if it does not know it).
+
+    >>> word_classes("thugs")
+    {'NOUN': ('thug',)}
+    """
+    return dict(_lemminflect().getAllLemmas(word))
+
+
+def _only_lemma(form: str, lemma: str) -> bool:
+    lemmas = {l.lower() for found in word_classes(form).values() for l in found}
+    lemmas |= {l.lower() for found in word_classes(form.lower()).values() for l in found}
+    return lemmas == {lemma.lower()}
+
+
+@lru_cache(maxsize=None)
+def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
+    """The other forms of ``lemma`` as a ``pos`` (``noun``, ``verb``, ``adj``, ``adv``).
+
+    >>> generated_forms("lie", "verb")
+    ('lied', 'lies', 'lying')
+    >>> generated_forms("miserable", "adj")
+    ('miserably',)
+    >>> generated_forms("lash out", "verb")
+    ('lashed out', 'lashes out')
+    >>> generated_forms("bootlicker", "noun")
+    ('bootlickers',)
+    >>> generated_forms("cruel", "adj")
+    ('crueler', 'cruelest', 'crueller', 'cruellest', 'cruelly')
+    """
+    if pos not in POS_TAGS:
+        raise ValueError(f"pos must be one of {', '.join(POS_TAGS)}; got {pos!r}")
+    if " " in lemma:  # a phrase: a verb inflects its first word ("lash out" -> "lashed out"),
+        # anything else its last ("witch hunt" -> "witch hunts")
+        if pos == "verb":
+            first, _, rest = lemma.partition(" ")
+            return tuple(f"{form} {rest}" for form in generated_forms(first, pos))
+        head, _, last = lemma.rpartition(" ")
+        return tuple(f"{head} {form}" for form in generated_forms(last, pos))
+    inflections = _lemminflect().getAllInflections(lemma, upos=POS_TAGS[pos])
+    unknown = not inflections  # a word the dictionary lacks: LemmInflect's spelling rules inflect it
+    if unknown:
+        inflections = _lemminflect().getAllInflectionsOOV(lemma, upos=POS_TAGS[pos])
+    forms = {f for found in inflections.values() for f in found}
+    if pos == "adj":
+        forms.update(a for a in _adverbs(lemma) if "ADV" in word_classes(a))
+    forms.discard(lemma)
+    return tuple(sorted(f for f in forms if f in _adverbs(lemma) or _only_lemma(f, lemma)
+                        or (unknown and not word_classes(f) and not word_classes(f.lower()))))
