@@ -82,10 +82,10 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..corpus.metadata import same_event_articles
 from ..corpus.model import Corpus
 from ..errors import CorpusError
 from ..text import Sentence, sentences
+from .event_pairs import best_set, require
 from .ordering import _reading_order, reading_order
 from .wire import WIRE_COLUMNS, copied_passages, wire_copy
 from .words import _keys, _known, _missing, _n_words, _table, word_key
@@ -112,22 +112,16 @@ MAX_ARTICLES = 4
 
 # ---------------------------------------------------------------- choosing articles
 
-def _choose(source: Any, table: pd.DataFrame, article_ids: Any) -> list[str]:
+def _choose(source: Any, table: pd.DataFrame, article_ids: Any,
+            events: pd.DataFrame | None) -> tuple[list[str], str, pd.DataFrame | None]:
+    """The ids to align, why, and the events table the choice used (if any)."""
     known = table["article_id"].tolist()
     if article_ids is None:
-        if isinstance(source, Corpus):
-            ids = same_event_articles(source, max_articles=MAX_ARTICLES)
-            if not ids:
-                raise CorpusError(
-                    "no two articles of the corpus share an event_id, so there is no "
-                    "like-for-like pair to align; pass article_ids= to choose articles "
-                    f"(the comparison then mixes events); article ids are: {_known(known)}")
-            return ids
-        ids = known
-        if len(ids) > MAX_ARTICLES:
-            raise CorpusError(f"align compares at most {MAX_ARTICLES} articles at once; the "
-                              f"table has {len(ids)}: pass article_ids= to choose "
-                              f"(article ids are: {_known(known)})")
+        if isinstance(source, Corpus) or events is not None or len(known) > MAX_ARTICLES:
+            choice = best_set(table if not isinstance(source, Corpus) else source, events,
+                              max_articles=MAX_ARTICLES)
+            return require(choice), choice.reason, choice.events
+        ids, reason = known, "the articles of the table, as given"
     else:
         if isinstance(article_ids, (str, numbers.Integral)):
             article_ids = [article_ids]
@@ -139,10 +133,25 @@ def _choose(source: Any, table: pd.DataFrame, article_ids: Any) -> list[str]:
         if len(ids) > MAX_ARTICLES:
             raise CorpusError(f"align compares at most {MAX_ARTICLES} articles at once; "
                               f"got {len(ids)} article_ids: {', '.join(ids)}")
+        reason = "named by the user"
     if len(ids) < 2:
         raise CorpusError(f"align needs at least 2 articles to compare; got {len(ids)} "
                           f"({', '.join(ids) or 'none'}); article ids are: {_known(known)}")
-    return ids
+    return ids, reason, events
+
+
+def _fill_events(records: dict, events: pd.DataFrame | None) -> bool:
+    """Give articles without an ``event_id`` the one ``events`` found; True if any was."""
+    if events is None or "event_id" not in events.columns:
+        return False
+    found = dict(zip(events["article_id"].map(str), events["event_id"]))
+    filled = False
+    for aid, record in records.items():
+        given = record.get("event_id")
+        if (_missing(given) or str(given) == "") and aid in found:
+            record["event_id"] = found[aid]
+            filled = True
+    return filled
 
 
 def _same_event(a: dict, b: dict) -> Any:
@@ -203,7 +212,7 @@ def _match(cos: np.ndarray, threshold_related: float) -> dict[int, int]:
 
 
 def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
-          threshold_related: float = 0.2) -> pd.DataFrame:
+          threshold_related: float = 0.2, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Align the sentences of two to four articles: what each tells that another does not.
 
     Parameters
@@ -213,14 +222,21 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
         ``outlet``, ``event_id`` when known).
     article_ids : list, optional
         The articles to compare (2 to :data:`MAX_ARTICLES`), in this order:
-        each pair ``(a, b)`` has a before b. Default: for a Corpus, the articles
-        of its largest shared event (:func:`~mediacompare.same_event_articles`);
-        otherwise every article of the table (at most :data:`MAX_ARTICLES`).
+        each pair ``(a, b)`` has a before b. Default: for a Corpus, a table of
+        more than :data:`MAX_ARTICLES` articles or when ``events`` is given, the
+        same-event set with the most shared content, from the given event ids
+        or, where there are none, from the events :func:`~mediacompare.find_events`
+        infers (:func:`~mediacompare.measures.event_pairs.best_set`, which says
+        why in ``attrs["chosen_because"]``); for a smaller table, all its articles.
     threshold_same, threshold_related : float
         Cosine at or above which a matched pair is ``shared``, and at or above
         which (but below ``threshold_same``) it is ``reworded``; below
         ``threshold_related`` two sentences are not matched at all. Heuristics:
         see the module docstring for how they were chosen and where they fail.
+    events : DataFrame, optional
+        A :func:`~mediacompare.find_events` table (say, corrected by hand): it
+        chooses the articles when none are named, and tells ``same_event`` for
+        articles without an ``event_id`` of their own.
 
     Returns
     -------
@@ -232,9 +248,12 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
         round). ``sentence_*`` count from 0 within the article (as
         :func:`~mediacompare.sentence_frame`), ``text_a`` equals the article's
         ``text[start_a:end_a]``; ``cosine`` is missing for unmatched rows;
-        ``same_event`` is True when both articles have the same ``event_id``,
-        False when they differ, missing when one is unknown. Rows come pair by
-        pair in :func:`reading_order`. ``attrs`` holds the thresholds.
+        ``same_event`` is True when both articles have the same ``event_id``
+        (given, or inferred when the choice used inferred events), False when
+        they differ, missing when one is unknown. Rows come pair by pair in
+        :func:`reading_order`. ``attrs`` holds the thresholds,
+        ``chosen_because`` (why these articles) and ``events_inferred`` (True
+        when an event id came from :func:`~mediacompare.find_events`).
 
     Raises
     ------
@@ -255,8 +274,9 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
     """
     threshold_same, threshold_related = _check_thresholds(threshold_same, threshold_related)
     table = _table(source)
-    ids = _choose(source, table, article_ids)
+    ids, reason, events = _choose(source, table, article_ids, events)
     records = {r["article_id"]: r for r in table.to_dict("records") if r["article_id"] in ids}
+    inferred = _fill_events(records, events)
     texts = {a: records[a]["text"] if isinstance(records[a]["text"], str) else "" for a in ids}
     by_article = {a: sentences(texts[a]) for a in ids}
     vectors = _vectors(by_article)
@@ -293,6 +313,8 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
                                 "sentence_b", "start_b", "end_b")}})
     frame.attrs["threshold_same"] = threshold_same
     frame.attrs["threshold_related"] = threshold_related
+    frame.attrs["chosen_because"] = reason
+    frame.attrs["events_inferred"] = inferred
     return frame
 
 
