@@ -57,19 +57,14 @@ from __future__ import annotations
 import numbers
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfTransformer
 
-from ..corpus.model import Corpus
-from ..errors import CorpusError
-from ..features.label import articles_of
 from .event_evidence import event_words, evidence, runner_ups
-from .event_features import TermTable, iso, parse_date
+from .event_features import TermTable, iso, read_articles, vectors
 from .event_grouping import group_articles
-from .words import _missing
 
 __all__ = ["EVENT_COLUMNS", "EVENT_TABLE_COLUMNS", "event_table", "find_events"]
 
@@ -112,70 +107,6 @@ def check_params(threshold, undated_threshold, max_days, title_weight, name_weig
     params["undated_threshold"] = _real("undated_threshold", undated_threshold,
                                         params["threshold"], 1.0)
     return params
-
-
-# ---------------------------------------------------------------- reading
-
-def _records(source: Any) -> Iterable[dict]:
-    """Article dicts from a Corpus, a DataFrame, or an iterable of dicts or (report, article)."""
-    if isinstance(source, (Corpus, pd.DataFrame)):
-        frame = articles_of(source)
-        return frame.to_dict("records")
-    if isinstance(source, (str, bytes)) or not hasattr(source, "__iter__"):
-        raise TypeError("find_events takes a Corpus, an articles DataFrame, or an iterable of "
-                        "articles such as mc.iter_articles(path); got "
-                        f"{type(source).__name__}. For a file or folder: "
-                        "mc.find_events(mc.load_corpus(path)) or mc.iter_articles(path)")
-
-    def items():
-        for item in source:
-            if isinstance(item, tuple) and len(item) == 2 and (item[1] is None
-                                                               or isinstance(item[1], dict)):
-                item = item[1]  # (load-report row, article) from iter_articles
-            if item is None:
-                continue
-            if not isinstance(item, dict):
-                raise TypeError(f"find_events reads articles as dicts; got {type(item).__name__}")
-            yield item
-    return items()
-
-
-def _text(value: Any) -> str:
-    return "" if _missing(value) else str(value)
-
-
-def read_articles(source: Any, *, title_weight: float, name_weight: float,
-                  use_given: bool) -> TermTable:
-    """Term counts and metadata of every article (text read once, then dropped)."""
-    table = TermTable(title_weight=title_weight, name_weight=name_weight)
-    seen: set[str] = set()
-    for k, record in enumerate(_records(source)):
-        if "text" not in record:
-            raise CorpusError(f"article {k} has no 'text'; its fields are: "
-                              f"{', '.join(map(str, record))}")
-        aid = _text(record.get("article_id")) or str(k)
-        if aid in seen:
-            raise CorpusError(f"article_id {aid!r} occurs twice: every article needs its own id")
-        seen.add(aid)
-        given = _text(record.get("event_id")) if use_given else ""
-        table.add({"article_id": aid, "outlet": _text(record.get("outlet")),
-                   "date": parse_date(record.get("date")), "given": given},
-                  record.get("title"), record.get("text"))
-    if not len(table):
-        raise CorpusError("there are no articles to group")
-    return table
-
-
-def vectors(table: TermTable):
-    """L2-normalised TF-IDF rows of the articles, and the terms (words of one article dropped)."""
-    counts, terms = table.matrix()
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    keep = np.flatnonzero(df >= 2)
-    counts = counts[:, keep]
-    if counts.shape[1] == 0:
-        return counts.tocsr(), terms[keep]
-    X = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
-    return X, terms[keep]
 
 
 # ---------------------------------------------------------------- naming
