@@ -66,7 +66,7 @@ from .event_evidence import event_words, evidence, runner_ups
 from .event_features import TermTable, iso, read_articles, vectors
 from .event_grouping import group_articles
 
-__all__ = ["EVENT_COLUMNS", "EVENT_TABLE_COLUMNS", "event_table", "find_events"]
+__all__ = ["EVENT_COLUMNS", "EVENT_TABLE_COLUMNS", "event_table", "find_events", "write_csv"]
 
 #: Columns of :func:`find_events`, in order.
 EVENT_COLUMNS = ("article_id", "outlet", "date", "event_id", "event_name", "inferred", "basis",
@@ -342,3 +342,25 @@ def event_table(events: pd.DataFrame) -> pd.DataFrame:
                               kind="stable").reset_index(drop=True)
     return frame.astype({"n_articles": "int64", "n_outlets": "int64", "given": bool,
                          "mean_score": "float64"})
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    """Write a table as UTF-8 CSV that is safe to open in a spreadsheet.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return would be run as a formula by a spreadsheet; it gets a leading
+    apostrophe (the usual defence against CSV injection). Numbers are written
+    as they are.
+    """
+    def safe(value):
+        return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+    text = frame.copy()
+    for column in text.columns:
+        if not pd.api.types.is_numeric_dtype(text[column]) and \
+                not pd.api.types.is_bool_dtype(text[column]):
+            text[column] = text[column].map(safe, na_action="ignore")
+    text.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
