@@ -143,10 +143,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from .measures.events import event_table, find_events, write_csv
+    from .measures.events import check_params, event_table, find_events, write_csv
 
     options = {"threshold": args.threshold, "max_days": args.max_days,
                "undated_threshold": args.undated_threshold, "use_given": not args.infer_all}
+    try:
+        check_params(args.threshold, args.undated_threshold, args.max_days, 3.0, 2.0, 2000)
+    except ValueError as exc:
+        print(f"mediacompare events: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.source is None:
         source, report = _load(None, args), None
     else:  # streamed: only word counts are kept, never the texts
@@ -254,12 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", nargs="?", metavar="SOURCE")
     p.add_argument("--out", metavar="CSV", help="write the per-article table here, and the "
                    "events to CSV_summary.csv beside it")
-    p.add_argument("--threshold", type=float, default=0.1,
-                   help="mean similarity at which articles form one event (default 0.1)")
+    p.add_argument("--threshold", type=float, default=0.09,
+                   help="mean similarity at which articles form one event (default 0.09)")
     p.add_argument("--max-days", type=int, default=3, dest="max_days",
                    help="an event never holds two articles more days apart (default 3)")
-    p.add_argument("--undated-threshold", type=float, default=0.3, dest="undated_threshold",
-                   help="the threshold for articles without a day date (default 0.3)")
+    p.add_argument("--undated-threshold", type=float, default=0.25, dest="undated_threshold",
+                   help="the threshold for articles without a day date (default 0.25)")
     p.add_argument("--infer-all", action="store_true", dest="infer_all",
                    help="ignore the given event ids and infer every event (to check them)")
     p.add_argument("--max-print", type=int, default=50, dest="max_print", metavar="N",

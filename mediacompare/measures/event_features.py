@@ -254,15 +254,20 @@ def read_articles(source: Any, *, title_weight: float, name_weight: float,
 
 
 def vectors(table: TermTable):
-    """L2-normalised TF-IDF rows of the articles, and the terms (words of one article dropped)."""
+    """L2-normalised TF-IDF rows of the articles (scikit-learn's ``TfidfTransformer``, sublinear
+    term frequency, smoothed idf), and the terms.
+
+    Every term is kept, also those of one article only: they never add to a
+    similarity, but they belong to the article's length, so an article that
+    shares two words with another and talks of much else is not made to look
+    alike (dropping them inflated the cosines of small corpora: five articles
+    of one story line scored 0.39 to 0.65 against 0.15 to 0.26 with them).
+    """
     counts, terms = table.matrix()
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    keep = np.flatnonzero(df >= 2)
-    counts = counts[:, keep]
     if counts.shape[1] == 0:
-        return counts.tocsr(), terms[keep]
+        return counts.tocsr(), terms
     X = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
-    return X, terms[keep]
+    return X, terms
 
 
 def iso(ordinal: int | None) -> str:

@@ -104,7 +104,7 @@ def event_pairs(source: Any, events: pd.DataFrame | None = None, *, near_copy: f
                if c not in events.columns]
     if missing:
         raise ValueError(f"events must be a find_events() table; it lacks {', '.join(missing)}")
-    weights = check_params(0.1, 0.3, 3, params.get("title_weight", 3.0),
+    weights = check_params(0.09, 0.25, 3, params.get("title_weight", 3.0),
                            params.get("name_weight", 2.0), 2000)
     table = read_articles(articles, title_weight=weights["title_weight"],
                           name_weight=weights["name_weight"], use_given=False)

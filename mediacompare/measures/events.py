@@ -12,9 +12,7 @@ How events are found
        :class:`~sklearn.feature_extraction.text.TfidfTransformer`, sublinear
        term frequency, rows of unit length; what counts as a word, and the
        extra weight of title words and of names, is in
-       :mod:`~mediacompare.measures.event_features`). Words used by a single
-       article are left out: they cannot link it to another, and would only
-       dilute its similarity with every other article.
+       :mod:`~mediacompare.measures.event_features`).
     2. Two articles' similarity is the cosine of their vectors: 0 for no word in
        common, 1 for the same words in the same proportions.
     3. Articles are grouped by average linkage under a time limit
@@ -104,8 +102,8 @@ def check_params(threshold, undated_threshold, max_days, title_weight, name_weig
               "title_weight": _real("title_weight", title_weight, 0.0, 100.0),
               "name_weight": _real("name_weight", name_weight, 0.0, 100.0),
               "max_block": _integer("max_block", max_block, 2)}
-    params["undated_threshold"] = _real("undated_threshold", undated_threshold,
-                                        params["threshold"], 1.0)
+    params["undated_threshold"] = max(params["threshold"], _real(
+        "undated_threshold", undated_threshold, 0.0, 1.0, low_open=True))
     return params
 
 
@@ -171,8 +169,8 @@ def _event_ids(table: TermTable, X, terms, labels, start, end) -> tuple[dict, di
 
 # ---------------------------------------------------------------- the tables
 
-def find_events(source: Any, *, threshold: float = 0.1, max_days: int = 3,
-                undated_threshold: float = 0.3, use_given: bool = True,
+def find_events(source: Any, *, threshold: float = 0.09, max_days: int = 3,
+                undated_threshold: float = 0.25, use_given: bool = True,
                 title_weight: float = 3.0, name_weight: float = 2.0,
                 max_block: int = 2000) -> pd.DataFrame:
     """Group articles into the events they report: one row per article, with its evidence.
@@ -183,16 +181,16 @@ def find_events(source: Any, *, threshold: float = 0.1, max_days: int = 3,
         ``article_id``, ``text`` and, when known, ``title``, ``outlet``, ``date``
         and ``event_id``; or articles one at a time (``mc.iter_articles(path)``),
         which keeps only their word counts, never their text.
-    threshold : float, default 0.1
+    threshold : float, default 0.09
         Mean similarity (cosine of TF-IDF vectors) at or above which two groups
         of articles become one event.
     max_days : int, default 3
         No event holds two articles more than this many days apart (by their
         dates; a month-only date spans its month).
-    undated_threshold : float, default 0.3
+    undated_threshold : float, default 0.25
         The threshold for an article without a day date (undated, or only a
         month or a year): time cannot rule anything out, so more shared wording
-        is asked for.
+        is asked for (never less than ``threshold``).
     use_given : bool, default True
         Keep the ``event_id`` the articles have (False: infer every event, to
         check the given ones).
