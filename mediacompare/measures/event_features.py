@@ -10,8 +10,8 @@ of October, ``2017`` a whole year), and texts become weighted term counts:
   counts recur across unrelated news);
 * a word of the title counts ``title_weight`` times (headlines name the event);
 * a capitalised word inside a sentence of the body (after a word, a comma or a
-  closing bracket and a space: not a sentence's first word) counts
-  ``name_weight`` times: names of people, places and bodies say more about an
+  closing bracket and a space: not a sentence's first word; days of the week and
+  months excepted) counts ``name_weight`` times: names of people, places and bodies say more about an
   event than common words. Whether a term is a *name* (for the evidence
   columns) is decided over the whole corpus: it is written capitalised inside
   sentences more often than in lowercase.
@@ -43,6 +43,10 @@ from .words import _missing, word_key
 __all__ = ["DateSpan", "TermTable", "iso", "parse_date", "read_articles", "vectors"]
 
 _STOP = frozenset(ENGLISH_STOP_WORDS)
+# capitalised, but no names: they count as words, without the weight of a name
+_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                       "february march april june july august september october november "
+                       "december".split())
 _WORD = rf"{_DOTTED}|{_PIECE}(?:{_HYPHEN}{_PIECE})*"
 _WORD_RE = re.compile(_WORD)
 # a word after a word, a comma or a closing bracket and one space: inside a sentence
@@ -131,13 +135,13 @@ def _article_counts(title: str, text: str, title_weight: float, name_weight: flo
         key = keys[word] if word in keys else keys.setdefault(word, _key(word))
         if key is None:
             continue
-        named = inside.get(word, 0)
+        named = 0 if key in _NOT_NAMES else inside.get(word, 0)
         counts[key] += n + (name_weight - 1.0) * named
         if named:
             cap[key] += named
             form = word[:-2] if word.endswith(("'s", "\u2019s")) else word
             forms.setdefault(key, Counter())[form] += named
-        elif word[:1].islower():
+        elif word[:1].islower() or key in _NOT_NAMES:
             low[key] += n
     return counts
 
