@@ -49,21 +49,32 @@ def _top(table, terms, indices, values, limit):
     return _split(table, terms[indices], order, values, limit)
 
 
-def evidence(table, X, terms, labels):
-    """Per article: its score (NaN when alone) and the names and terms it shares most."""
+def evidence(table, X, terms, labels, rows: int = 1024):
+    """Per article: its score (NaN when alone) and the names and terms it shares most.
+
+    Computed ``rows`` articles at a time: the event sums of a block of articles
+    are as many rows as the block, whatever the corpus.
+    """
     n = X.shape[0]
     size = np.bincount(labels)
     sums = (_members_matrix(labels) @ X).tocsr()
-    contrib = X.multiply(sums[labels] - X).tocsr()
     k = size[labels]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scores = np.where(k > 1, np.asarray(contrib.sum(axis=1)).ravel() / (k - 1), np.nan)
+    scores = np.full(n, np.nan)
     shared_names: list[list[str]] = [[] for _ in range(n)]
     shared_terms: list[list[str]] = [[] for _ in range(n)]
-    ptr, idx, data = contrib.indptr, contrib.indices, contrib.data
-    for i in np.flatnonzero(k > 1):
-        a, b = ptr[i], ptr[i + 1]
-        shared_names[i], shared_terms[i] = _top(table, terms, idx[a:b], data[a:b], N_EVIDENCE)
+    for a in range(0, n, rows):
+        block = X[a:a + rows]
+        contrib = (block.multiply(sums[labels[a:a + rows]]) - block.multiply(block)).tocsr()
+        contrib.eliminate_zeros()
+        total = np.asarray(contrib.sum(axis=1)).ravel()
+        ptr, idx, data = contrib.indptr, contrib.indices, contrib.data
+        for r in range(block.shape[0]):
+            i = a + r
+            if k[i] < 2:
+                continue
+            scores[i] = total[r] / (k[i] - 1)
+            shared_names[i], shared_terms[i] = _top(table, terms, idx[ptr[r]:ptr[r + 1]],
+                                                    data[ptr[r]:ptr[r + 1]], N_EVIDENCE)
     return scores, shared_names, shared_terms
 
 

@@ -37,6 +37,7 @@ from sklearn.cluster import AgglomerativeClustering
 __all__ = ["group_articles"]
 
 _ROWS = 256  # rows of the similarity matrix computed at once
+_DENSE_CELLS = 2_000_000
 
 
 def _gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -46,17 +47,27 @@ def _gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> n
 
 
 class _Components:
-    """Connected sets of articles, built chunk by chunk: only a spanning forest is kept."""
+    """Connected sets of articles, built chunk by chunk: only a spanning forest is kept.
+
+    New links are first mapped to the sets their articles are already in, and
+    only links between two different sets are added: once a window is one set,
+    its further links cost nothing.
+    """
 
     def __init__(self, n: int):
         self.n = n
+        self.root = np.arange(n)
         self.span_i = np.empty(0, dtype=np.int64)
         self.span_j = np.empty(0, dtype=np.int64)
 
     def absorb(self, i: np.ndarray, j: np.ndarray) -> None:
-        if not len(i):
+        ri, rj = self.root[i], self.root[j]
+        new = ri != rj
+        if not new.any():
             return
-        self.labels(np.concatenate([self.span_i, i]), np.concatenate([self.span_j, j]))
+        keys = np.unique(np.minimum(ri[new], rj[new]) * self.n + np.maximum(ri[new], rj[new]))
+        self.labels(np.concatenate([self.span_i, keys // self.n]),
+                    np.concatenate([self.span_j, keys % self.n]))
 
     def labels(self, i=None, j=None) -> np.ndarray:
         i = self.span_i if i is None else i
@@ -65,16 +76,28 @@ class _Components:
         _, label = connected_components(graph, directed=False)
         first = np.empty(label.max() + 1, dtype=np.int64)
         first[label[::-1]] = np.arange(self.n)[::-1]  # the first article of each set
-        root = first[label]
-        linked = np.flatnonzero(root != np.arange(self.n))
-        self.span_i, self.span_j = linked, root[linked]
+        self.root = first[label]
+        linked = np.flatnonzero(self.root != np.arange(self.n))
+        self.span_i, self.span_j = linked, self.root[linked]
         return label
+
+
+def _similarities(X, rows, cols) -> np.ndarray:
+    """Dense ``rows`` × ``cols`` cosines. A sparse product when few columns are compared; for a
+    wide window, the block of rows made dense (sparse × dense is much faster than sparse ×
+    sparse when nearly every pair shares words)."""
+    if len(cols) <= 512:
+        return np.asarray((X[rows] @ X[cols].T).todense())
+    step = max(1, _DENSE_CELLS // max(X.shape[1], 1))  # a dense block of at most 2M cells
+    wide = X[cols]
+    return np.vstack([np.asarray(wide @ X[rows[k:k + step]].toarray().T).T
+                      for k in range(0, len(rows), step)])
 
 
 def _sweep(X, start, end, factor, rows, cols, max_days, threshold, low, k_near, components,
            near, symmetric):
     """Similarities of ``rows`` with ``cols``: links to ``components``, best near pairs to ``near``."""
-    sim = np.asarray((X[rows] @ X[cols].T).todense())
+    sim = _similarities(X, rows, cols)
     sim *= np.minimum.outer(factor[rows], factor[cols])
     ri = np.repeat(rows, len(cols))
     cj = np.tile(cols, len(rows))
