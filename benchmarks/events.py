@@ -377,10 +377,10 @@ def scale_section(sizes: list[int], repeats: int, data: Path) -> list[str]:
     import synthetic
 
     alike = data / "alike-10000.jsonl"
-    rows = list(synthetic.generate(10000, seed=0))
-    for k, row in enumerate(rows):  # all within three days: one window, one linked set
+    alike_rows = list(synthetic.generate(10000, seed=0))
+    for k, row in enumerate(alike_rows):  # all within three days: one window, one linked set
         row["date"] = f"2017-03-0{1 + k % 3}"
-    synthetic.write(iter(rows), alike, "jsonl")
+    synthetic.write(iter(alike_rows), alike, "jsonl")
     worst = [child("frame", alike) for _ in range(max(1, repeats - 1))]
     med = {k: float(np.median([r[k] for r in worst])) for k in worst[0]}
     return ["## 4. Scale: synthetic corpora with known events", "",
