@@ -39,8 +39,8 @@ How the defaults were chosen (``benchmarks/events.py``; results in ``benchmarks/
     scored a median cosine of 0.13, and 95% of the pairs of other news within
     three days scored below 0.11. Of the thresholds tried (0.06 to 0.14),
     0.09 gave the best pairwise F1 on those articles alone (0.865) and 0.08 when
-    they were mixed with the 632 other articles of the same months (0.778 against
-    0.761 at 0.09); a two-fold check (chosen on half of the events, measured on
+    they were mixed with the 632 other articles of the same months (0.785 against
+    0.768 at 0.09); a two-fold check (chosen on half of the events, measured on
     the other half) gave 0.85 and 0.94. ``max_days=3``: a week merged unrelated
     campaign stories of the same days. Content alone (dates hidden) reached a
     precision of at most 0.74 at any threshold from 0.2 to 0.35, finding a tenth
