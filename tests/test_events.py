@@ -523,3 +523,20 @@ def test_pairs_of_event_pairs_are_each_listed_once():
     keys = [frozenset(p) for p in zip(pairs["article_a"], pairs["article_b"])]
     assert len(keys) == len(set(keys)) == 3 + 1  # three flood pairs, one vote pair
     assert list(itertools.accumulate(pairs["same_outlet"].astype(int)))[-1] == 0
+
+
+def test_the_benchmark_scores_pairs_as_worked_by_hand():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import events as bench
+
+    truth = {"a": 1, "b": 1, "c": 2, "d": 2}
+    predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    m = bench.pairwise(truth, predicted)  # ab right, ac and bc wrongly grouped, cd missed
+    assert (m["precision"], m["recall"], m["pairs"]) == (pytest.approx(1 / 3), 0.5, 2)
+    assert m["f1"] == pytest.approx(0.4)
+    assert bench.pairwise(truth, truth)["ari"] == 1.0
+    labels = bench.polnear_labels()
+    assert len(labels) == 208 and len(set(labels.values())) == 48 + 63
