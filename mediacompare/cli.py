@@ -198,6 +198,52 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from .csvsafe import write_csv
+    from .measures.events import check_params, event_table, find_events
+
+    target = _csv_target(args.out) if args.out else None
+    options = {"threshold": args.threshold, "max_days": args.max_days,
+               "undated_threshold": args.undated_threshold, "use_given": not args.infer_all}
+    try:
+        check_params(args.threshold, args.undated_threshold, args.max_days, 3.0, 2.0, 2000)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.source is None:
+        source, report = _load(None, args), None
+    else:  # streamed: only word counts are kept, never the texts
+        from .scale import iter_articles
+
+        report = []
+
+        def articles():
+            for row, article in iter_articles(args.source, **corpus_options(args)):
+                report.append(row)
+                yield article
+        source = articles()
+    events = find_events(source, **options)
+    table = event_table(events)
+    if report is not None:
+        skipped = [r for r in report if r.get("status") == "skipped"]
+        print(f"{len(report) - len(skipped)} articles read, {len(skipped)} skipped"
+              + "".join(f"\n  skipped {r.get('input')}: {r.get('reason')}" for r in skipped[:20]))
+    n_multi = int((table["n_articles"] > 1).sum())
+    print(f"{len(events)} articles in {len(table)} events; {n_multi} with two or more articles; "
+          f"{int(events['inferred'].sum())} article(s) with an inferred event (threshold "
+          f"{options['threshold']:g}, at most {options['max_days']} days apart)")
+    shown = table.head(args.max_print)
+    _print_table(shown.drop(columns=["article_ids", "names", "terms"]), sys.stdout)
+    if len(table) > len(shown):
+        print(f"... {len(table) - len(shown)} more events (--max-print, or --out for all)")
+    if target is not None:
+        out = target
+        write_csv(events, out)
+        write_csv(table, out.with_name(out.stem + "_summary" + out.suffix))
+        print(f"wrote {len(events)} articles to {out} and {len(table)} events to "
+              f"{out.with_name(out.stem + '_summary' + out.suffix)}")
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
@@ -383,6 +429,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(p)
     _add_lexicon_options(p)
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("events", help="group the articles into the events they report",
+                       description="Find which articles report the same event (given event ids "
+                                   "always win; the others are inferred from their words and "
+                                   "dates), print one row per event, and with --out write one "
+                                   "row per article (event, score, evidence) and the events.")
+    p.add_argument("source", nargs="?", metavar="SOURCE")
+    p.add_argument("--out", metavar="CSV", help="write the per-article table here, and the "
+                   "events to CSV_summary.csv beside it")
+    p.add_argument("--threshold", type=float, default=0.09,
+                   help="mean similarity at which articles form one event (default 0.09)")
+    p.add_argument("--max-days", type=int, default=3, dest="max_days",
+                   help="an event never holds two articles more days apart (default 3)")
+    p.add_argument("--undated-threshold", type=float, default=0.25, dest="undated_threshold",
+                   help="the threshold for articles without a day date (default 0.25)")
+    p.add_argument("--infer-all", action="store_true", dest="infer_all",
+                   help="ignore the given event ids and infer every event (to check them)")
+    p.add_argument("--max-print", type=int, default=50, dest="max_print", metavar="N",
+                   help="print at most N events (default 50)")
+    _add_corpus_options(p)
+    p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("report", help="execute the notebooks and write the static HTML report",
                        description="Execute every notebook on the corpus and write a "

@@ -181,7 +181,9 @@ def test_same_fact_in_other_words_is_reworded_with_a_cosine_between_the_threshol
     assert row["status"] == "reworded"
     assert 0.2 <= row["cosine"] < 0.5
     assert 0.22 < row["cosine"] < 0.35  # shares only "Syria" and "Monday"
-    assert table.attrs == {"threshold_same": 0.5, "threshold_related": 0.2}
+    assert table.attrs == {"threshold_same": 0.5, "threshold_related": 0.2,
+                           "chosen_because": "the articles of the table, as given",
+                           "events_inferred": False}
 
 
 def test_thresholds_decide_the_status():
@@ -319,7 +321,12 @@ def test_fewer_than_two_articles_is_refused(corpus):
 
 def test_too_many_articles_or_no_shared_event_are_refused(corpus):
     with pytest.raises(CorpusError, match="at most 4 articles"):
-        align(corpus.articles)
+        align(corpus, ["000", "001", "002", "003", "004"])
+    # more than four articles and none named: the same-event pair is chosen, and why
+    chosen = align(corpus.articles)
+    assert set(chosen["article_a"]) | set(chosen["article_b"]) == {"001", "002"}
+    assert "given in the corpus as event 2017-12-11-putin-khmeimim" in chosen.attrs["chosen_because"]
+    assert chosen.attrs["events_inferred"] is False
     lonely = mc.Corpus(articles=corpus.articles[corpus.articles["article_id"] != "002"],
                        load_report=corpus.load_report)
     with pytest.raises(CorpusError, match="no two articles of the corpus share an event_id"):

@@ -1,4 +1,4 @@
-r"""What one outlet tells and another leaves out: sentence alignment and wire copy.
+r"""What one outlet tells and another leaves out: sentence alignment and omissions.
 
 Outlets differ above all in what they leave out. :func:`align` pairs the
 sentences of two to four articles and says, for every sentence of each pair of
@@ -67,22 +67,13 @@ The thresholds are heuristics, not measurements
     (sublinear tf) was tried and lost true matches of the seed pair. Change
     the thresholds when your texts call for it, and say so.
 
-Wire copy
-    :func:`wire_copy` compares sets of word shingles (``n`` consecutive words,
-    the same lowercase norms), stored as 64-bit BLAKE2 hashes (deterministic,
-    unlike Python's ``hash``) in one index from shingle to articles: its cost
-    grows with the total length of the texts plus the pairs of articles that
-    share a shingle, not with the product of article lengths. The table itself
-    has a row per ordered pair, k(k-1) rows for k articles. Eight words in the
-    same order almost never recur by chance in news prose, except in set
-    phrases and quotations that several outlets carry.
+    :func:`wire_copy` and :func:`copied_passages` live in
+    :mod:`mediacompare.measures.wire` and are re-exported here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import math
 import numbers
 from collections import Counter
 from typing import Any
@@ -91,15 +82,18 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..corpus.metadata import same_event_articles
 from ..corpus.model import Corpus
 from ..errors import CorpusError
-from ..features.label import articles_of
-from ..text import Sentence, sentences, tokenize
+from ..text import Sentence, sentences
+from .event_pairs import best_set, require
+from .ordering import _reading_order, reading_order
+from .wire import WIRE_COLUMNS, copied_passages, wire_copy
+from .words import _keys, _known, _missing, _n_words, _table, word_key
 
 __all__ = ["ALIGN_COLUMNS", "ALIGN_STATUSES", "MAX_ARTICLES", "OMISSION_COLUMNS", "WIRE_COLUMNS",
            "align", "copied_passages", "omissions", "reading_order", "wire_copy",
            "word_key"]
+
 
 #: The values of the ``status`` column of :func:`align`.
 ALIGN_STATUSES = ("shared", "reworded", "only_in_a", "only_in_b")
@@ -112,81 +106,22 @@ OMISSION_COLUMNS = ("article_a", "outlet_a", "article_b", "outlet_b", "same_even
                     "n_sentences_a", "n_sentences_b", "n_shared", "n_reworded", "n_only_in_a",
                     "n_only_in_b", "n_words_a", "n_words_b", "n_words_only_in_a",
                     "n_words_only_in_b")
-#: Columns of :func:`wire_copy`, in order.
-WIRE_COLUMNS = ("article_a", "outlet_a", "article_b", "outlet_b", "n_shingles_a",
-                "n_shingles_b", "n_shared", "share_a_in_b", "share_b_in_a", "flag")
 #: At most this many articles are aligned at once (their pairs grow as n²).
 MAX_ARTICLES = 4
-
-_WORD_KINDS = frozenset({"word", "number", "abbreviation"})
-
-
-# ---------------------------------------------------------------- words
-
-def _words(text: str) -> list[str]:
-    """The lowercase norms of the words of ``text`` (the shingles of wire copy)."""
-    return [t.norm for t in tokenize(text) if t.kind in _WORD_KINDS]
-
-
-def word_key(norm: str) -> str:
-    """A word as sentences are compared: its norm without a possessive ``'s``.
-
-    >>> word_key("russia's"), word_key("troops"), word_key("won't")
-    ('russia', 'troops', "won't")
-    """
-    return norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
-
-
-def _keys(text: str) -> list[str]:
-    """The words of ``text`` as TF-IDF sees them (:func:`word_key` of each norm)."""
-    return [word_key(w) for w in _words(text)]
-
-
-def _n_words(text: Any) -> int:
-    return len(_words(text)) if isinstance(text, str) else 0
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 # ---------------------------------------------------------------- choosing articles
 
-def _table(source: Any) -> pd.DataFrame:
-    frame = articles_of(source)
-    frame = frame.assign(article_id=frame["article_id"].map(str)).reset_index(drop=True)
-    dup = frame["article_id"][frame["article_id"].duplicated()]
-    if len(dup):
-        raise CorpusError(f"the articles table has duplicate article_id values: "
-                          f"{', '.join(dup.unique()[:5])}")
-    return frame
-
-
-def _known(ids: list[str]) -> str:
-    return ", ".join(ids[:20]) + (", ..." if len(ids) > 20 else "")
-
-
-def _choose(source: Any, table: pd.DataFrame, article_ids: Any) -> list[str]:
+def _choose(source: Any, table: pd.DataFrame, article_ids: Any,
+            events: pd.DataFrame | None) -> tuple[list[str], str, pd.DataFrame | None]:
+    """The ids to align, why, and the events table the choice used (if any)."""
     known = table["article_id"].tolist()
     if article_ids is None:
-        if isinstance(source, Corpus):
-            ids = same_event_articles(source, max_articles=MAX_ARTICLES)
-            if not ids:
-                raise CorpusError(
-                    "no two articles of the corpus share an event_id, so there is no "
-                    "like-for-like pair to align; pass article_ids= to choose articles "
-                    f"(the comparison then mixes events); article ids are: {_known(known)}")
-            return ids
-        ids = known
-        if len(ids) > MAX_ARTICLES:
-            raise CorpusError(f"align compares at most {MAX_ARTICLES} articles at once; the "
-                              f"table has {len(ids)}: pass article_ids= to choose "
-                              f"(article ids are: {_known(known)})")
+        if isinstance(source, Corpus) or events is not None or len(known) > MAX_ARTICLES:
+            choice = best_set(table if not isinstance(source, Corpus) else source, events,
+                              max_articles=MAX_ARTICLES)
+            return require(choice), choice.reason, choice.events
+        ids, reason = known, "the articles of the table, as given"
     else:
         if isinstance(article_ids, (str, numbers.Integral)):
             article_ids = [article_ids]
@@ -198,10 +133,25 @@ def _choose(source: Any, table: pd.DataFrame, article_ids: Any) -> list[str]:
         if len(ids) > MAX_ARTICLES:
             raise CorpusError(f"align compares at most {MAX_ARTICLES} articles at once; "
                               f"got {len(ids)} article_ids: {', '.join(ids)}")
+        reason = "named by the user"
     if len(ids) < 2:
         raise CorpusError(f"align needs at least 2 articles to compare; got {len(ids)} "
                           f"({', '.join(ids) or 'none'}); article ids are: {_known(known)}")
-    return ids
+    return ids, reason, events
+
+
+def _fill_events(records: dict, events: pd.DataFrame | None) -> bool:
+    """Give articles without an ``event_id`` the one ``events`` found; True if any was."""
+    if events is None or "event_id" not in events.columns:
+        return False
+    found = dict(zip(events["article_id"].map(str), events["event_id"]))
+    filled = False
+    for aid, record in records.items():
+        given = record.get("event_id")
+        if (_missing(given) or str(given) == "") and aid in found:
+            record["event_id"] = found[aid]
+            filled = True
+    return filled
 
 
 def _same_event(a: dict, b: dict) -> Any:
@@ -210,70 +160,6 @@ def _same_event(a: dict, b: dict) -> Any:
         return pd.NA
     return str(ea) == str(eb)
 
-
-# ---------------------------------------------------------------- ordering
-
-def _reading_order(n_a: int, n_b: int, matches: dict[int, int]) -> list[tuple[int | None, int | None]]:
-    """``(i, j)`` pairs in the order of article a, b's unmatched sentences by their neighbour.
-
-    ``matches`` maps sentence ``i`` of a to sentence ``j`` of b. A run of
-    unmatched sentences of b follows the row of the matched sentence of b just
-    before it; a run before every matched one precedes the first matched
-    sentence of b; with no match at all, b's sentences come after a's.
-
-    >>> _reading_order(3, 4, {0: 2, 2: 0})
-    [(0, 2), (None, 3), (1, None), (2, 0), (None, 1)]
-    """
-    matched_b = sorted(matches.values())
-    after: dict[int | None, list[int]] = {}
-    unmatched = [j for j in range(n_b) if j not in set(matched_b)]
-    for j in unmatched:
-        before = [m for m in matched_b if m < j]
-        after.setdefault(before[-1] if before else None, []).append(j)
-    first = matched_b[0] if matched_b else None
-    order: list[tuple[int | None, int | None]] = []
-    for i in range(n_a):
-        j = matches.get(i)
-        if j is not None and j == first:
-            order.extend((None, k) for k in after.pop(None, []))
-        order.append((i, j))
-        if j is not None:
-            order.extend((None, k) for k in after.pop(j, []))
-    order.extend((None, k) for k in after.pop(None, []))
-    return order
-
-
-def reading_order(pair: pd.DataFrame) -> pd.DataFrame:
-    """The rows of one pair of an :func:`align` table in reading order.
-
-    Article a's sentences in order; each run of b's unmatched sentences
-    (``only_in_b``) right after the row of the matched sentence of b that
-    precedes it (before the first matched one when none precedes). :func:`align`
-    returns its rows in this order; this puts a filtered or re-sorted pair back.
-
-    >>> table = pd.DataFrame({"sentence_a": pd.array([1, None, 0], dtype="Int64"),
-    ...                       "sentence_b": pd.array([None, 0, 1], dtype="Int64")})
-    >>> reading_order(table).index.tolist()
-    [1, 2, 0]
-    """
-    if {"article_a", "article_b"} <= set(pair.columns) and (
-            pair["article_a"].nunique() > 1 or pair["article_b"].nunique() > 1):
-        raise ValueError("reading_order takes the rows of one pair of articles; got "
-                         f"{pair['article_a'].nunique()} article_a and "
-                         f"{pair['article_b'].nunique()} article_b values")
-    pairs = pair[["sentence_a", "sentence_b"]]
-    row_of: dict[tuple[int | None, int | None], Any] = {}
-    matches: dict[int, int] = {}
-    for label, i, j in zip(pair.index, pairs["sentence_a"], pairs["sentence_b"]):
-        i = None if _missing(i) else int(i)
-        j = None if _missing(j) else int(j)
-        row_of[i, j] = label
-        if i is not None and j is not None:
-            matches[i] = j
-    n_a = 1 + max((k[0] for k in row_of if k[0] is not None), default=-1)
-    n_b = 1 + max((k[1] for k in row_of if k[1] is not None), default=-1)
-    labels = [row_of[k] for k in _reading_order(n_a, n_b, matches) if k in row_of]
-    return pair.loc[labels]
 
 
 # ---------------------------------------------------------------- align
@@ -326,7 +212,7 @@ def _match(cos: np.ndarray, threshold_related: float) -> dict[int, int]:
 
 
 def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
-          threshold_related: float = 0.2) -> pd.DataFrame:
+          threshold_related: float = 0.2, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Align the sentences of two to four articles: what each tells that another does not.
 
     Parameters
@@ -336,14 +222,21 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
         ``outlet``, ``event_id`` when known).
     article_ids : list, optional
         The articles to compare (2 to :data:`MAX_ARTICLES`), in this order:
-        each pair ``(a, b)`` has a before b. Default: for a Corpus, the articles
-        of its largest shared event (:func:`~mediacompare.same_event_articles`);
-        otherwise every article of the table (at most :data:`MAX_ARTICLES`).
+        each pair ``(a, b)`` has a before b. Default: for a Corpus, a table of
+        more than :data:`MAX_ARTICLES` articles or when ``events`` is given, the
+        same-event set with the most shared content, from the given event ids
+        or, where there are none, from the events :func:`~mediacompare.find_events`
+        infers (:func:`~mediacompare.measures.event_pairs.best_set`, which says
+        why in ``attrs["chosen_because"]``); for a smaller table, all its articles.
     threshold_same, threshold_related : float
         Cosine at or above which a matched pair is ``shared``, and at or above
         which (but below ``threshold_same``) it is ``reworded``; below
         ``threshold_related`` two sentences are not matched at all. Heuristics:
         see the module docstring for how they were chosen and where they fail.
+    events : DataFrame, optional
+        A :func:`~mediacompare.find_events` table (say, corrected by hand): it
+        chooses the articles when none are named, and tells ``same_event`` for
+        articles without an ``event_id`` of their own.
 
     Returns
     -------
@@ -355,9 +248,12 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
         round). ``sentence_*`` count from 0 within the article (as
         :func:`~mediacompare.sentence_frame`), ``text_a`` equals the article's
         ``text[start_a:end_a]``; ``cosine`` is missing for unmatched rows;
-        ``same_event`` is True when both articles have the same ``event_id``,
-        False when they differ, missing when one is unknown. Rows come pair by
-        pair in :func:`reading_order`. ``attrs`` holds the thresholds.
+        ``same_event`` is True when both articles have the same ``event_id``
+        (given, or inferred when the choice used inferred events), False when
+        they differ, missing when one is unknown. Rows come pair by pair in
+        :func:`reading_order`. ``attrs`` holds the thresholds,
+        ``chosen_because`` (why these articles) and ``events_inferred`` (True
+        when an event id came from :func:`~mediacompare.find_events`).
 
     Raises
     ------
@@ -378,8 +274,9 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
     """
     threshold_same, threshold_related = _check_thresholds(threshold_same, threshold_related)
     table = _table(source)
-    ids = _choose(source, table, article_ids)
+    ids, reason, events = _choose(source, table, article_ids, events)
     records = {r["article_id"]: r for r in table.to_dict("records") if r["article_id"] in ids}
+    inferred = _fill_events(records, events)
     texts = {a: records[a]["text"] if isinstance(records[a]["text"], str) else "" for a in ids}
     by_article = {a: sentences(texts[a]) for a in ids}
     vectors = _vectors(by_article)
@@ -416,6 +313,8 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
                                 "sentence_b", "start_b", "end_b")}})
     frame.attrs["threshold_same"] = threshold_same
     frame.attrs["threshold_related"] = threshold_related
+    frame.attrs["chosen_because"] = reason
+    frame.attrs["events_inferred"] = inferred
     return frame
 
 
@@ -467,125 +366,3 @@ def omissions(alignment: pd.DataFrame) -> pd.DataFrame:
     counts = [c for c in OMISSION_COLUMNS if c.startswith("n_")]
     return frame.astype({**{c: "int64" for c in counts}, "same_event": "boolean"})
 
-
-# ---------------------------------------------------------------- wire copy
-
-def _check_n(n: Any) -> int:
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n must be a positive integer (words per shingle); got {n!r}")
-    return int(n)
-
-
-def _hash(words: list[str]) -> int:
-    digest = hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
-
-
-def _shingle_hashes(words: list[str], n: int) -> list[int]:
-    """The hash of each run of ``n`` consecutive words, in order (empty when fewer words)."""
-    return [_hash(words[k:k + n]) for k in range(len(words) - n + 1)]
-
-
-def wire_copy(source: Any, *, n: int = 8, min_share: float = 0.3) -> pd.DataFrame:
-    """How much of each article's wording recurs in each other article (any event).
-
-    Parameters
-    ----------
-    source : Corpus, DataFrame or str
-        Every article is compared with every other.
-    n : int
-        Words per shingle (lowercase norms of word, number and abbreviation
-        tokens; punctuation is skipped, so a shingle may cross a sentence end).
-    min_share : float
-        ``flag`` is True when either share reaches it.
-
-    Returns
-    -------
-    DataFrame
-        Columns :data:`WIRE_COLUMNS`, one row per ordered pair (a, b) with
-        a ≠ b, so k articles give k(k-1) rows. ``n_shingles_a`` counts the
-        distinct shingles of a, ``n_shared`` those also in b, ``share_a_in_b``
-        is their ratio (NaN when a has fewer than ``n`` words), ``share_b_in_a``
-        the reverse. A flagged pair is likely republished copy (an agency story,
-        a press release, one outlet reprinting another): comparing the two
-        compares a text with itself, which distorts outlet comparisons.
-
-    Examples
-    --------
-    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "text": [
-    ...     "one two three four five six", "New lead. One two three four five six!"]})
-    >>> wire_copy(arts, n=3)[["article_a", "article_b", "n_shared", "share_a_in_b", "flag"]]
-      article_a article_b  n_shared  share_a_in_b  flag
-    0         a         b         4      1.000000  True
-    1         b         a         4      0.666667  True
-    """
-    n = _check_n(n)
-    if isinstance(min_share, bool) or not isinstance(min_share, numbers.Real) \
-            or not 0 < min_share <= 1:
-        raise ValueError(f"min_share must be a number above 0 and at most 1; got {min_share!r}")
-    table = _table(source)
-    ids = table["article_id"].tolist()
-    outlets = table["outlet"].map(str).tolist()
-    sets = [set(_shingle_hashes(_words(t) if isinstance(t, str) else [], n))
-            for t in table["text"]]
-    holders: dict[int, list[int]] = {}
-    for k, shingles in enumerate(sets):
-        for h in shingles:
-            holders.setdefault(h, []).append(k)
-    shared: Counter = Counter()
-    for ks in holders.values():
-        if len(ks) > 1:
-            shared.update(itertools.combinations(ks, 2))
-    rows = []
-    for i, j in itertools.permutations(range(len(ids)), 2):
-        common = shared[min(i, j), max(i, j)]
-        share_a = common / len(sets[i]) if sets[i] else math.nan
-        share_b = common / len(sets[j]) if sets[j] else math.nan
-        rows.append({"article_a": ids[i], "outlet_a": outlets[i], "article_b": ids[j],
-                     "outlet_b": outlets[j], "n_shingles_a": len(sets[i]),
-                     "n_shingles_b": len(sets[j]), "n_shared": common,
-                     "share_a_in_b": share_a, "share_b_in_a": share_b,
-                     "flag": bool(share_a >= min_share or share_b >= min_share)})
-    frame = pd.DataFrame(rows, columns=list(WIRE_COLUMNS))
-    return frame.astype({"n_shingles_a": "int64", "n_shingles_b": "int64", "n_shared": "int64",
-                         "share_a_in_b": "float64", "share_b_in_a": "float64", "flag": "bool"})
-
-
-def copied_passages(a_text: str, b_text: str, n: int = 8) -> pd.DataFrame:
-    """The passages of ``a_text`` made of shingles that ``b_text`` also has.
-
-    Overlapping (or word-adjacent) shared shingles are merged into one passage
-    running from the first character of its first word to the last character
-    of its last word.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``start``, ``end`` (int64 offsets into ``a_text``, end
-        exclusive), ``text`` (``a_text[start:end]``) and ``n_words``, in order.
-
-    Examples
-    --------
-    >>> copied_passages("Breaking: one two three four, five. Six!", "One two three four five", n=3)
-       start  end                      text  n_words
-    0     10   34  one two three four, five        5
-    """
-    n = _check_n(n)
-    for name, value in (("a_text", a_text), ("b_text", b_text)):
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must be a string; got {type(value).__name__}")
-    tokens = [t for t in tokenize(a_text) if t.kind in _WORD_KINDS]
-    in_b = set(_shingle_hashes(_words(b_text), n))
-    runs: list[list[int]] = []  # [first word, last word] of each merged passage
-    for k, h in enumerate(_shingle_hashes([t.norm for t in tokens], n)):
-        if h in in_b:
-            if runs and k <= runs[-1][1] + 1:
-                runs[-1][1] = k + n - 1
-            else:
-                runs.append([k, k + n - 1])
-    starts = [tokens[f].start for f, _ in runs]
-    ends = [tokens[last].end for _, last in runs]
-    return pd.DataFrame({
-        "start": pd.Series(starts, dtype="int64"), "end": pd.Series(ends, dtype="int64"),
-        "text": pd.Series([a_text[s:e] for s, e in zip(starts, ends)], dtype=str),
-        "n_words": pd.Series([last - f + 1 for f, last in runs], dtype="int64")})

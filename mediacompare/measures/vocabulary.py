@@ -1,7 +1,7 @@
 r"""Distinctive vocabulary and text similarity, per outlet or per article.
 
-Two measures, both counted with scikit-learn's vectorizers driven by the
-library's own tokenizer (:func:`word_norms`: the normalised form of every
+Two measures (the second in :mod:`~mediacompare.measures.similarity`), both
+counted with scikit-learn's vectorizers driven by the library's own tokenizer (:func:`word_norms`: the normalised form of every
 ``word``, ``number`` and ``abbreviation`` token of :func:`mediacompare.tokenize`,
 so ``Russia’s`` is one term ``russia's``, ``war-devastated`` one term and
 ``U.S.`` one term ``u.s.``; punctuation, symbols and URLs are not counted).
@@ -58,11 +58,6 @@ Distinctive terms (:class:`DistinctiveTerms`, :func:`distinctive_terms`)
     (the same :math:`\alpha_w` for every term), or a mapping term to
     :math:`\alpha_w` (for example the counts of a background corpus, scaled).
 
-Similarity (:func:`similarity`, :func:`similarity_matrix`)
-    The cosine of the TF-IDF vectors (scikit-learn's :class:`TfidfVectorizer`
-    with its defaults: raw counts times the smoothed inverse document
-    frequency :math:`\ln\frac{1 + n}{1 + df} + 1`, rows scaled to unit
-    length) of every pair of articles, or of outlets when ``by="outlet"``.
 
 Honest statistics
     The z-scores are *descriptive*: they rank terms by how much more a group
@@ -73,26 +68,29 @@ Honest statistics
     one per outlet, on four different events), so no p-value or interval is
     given, and ``|z| > 1.96`` means nothing here. Counts are always shown
     beside the scores.
+
+:func:`similarity` and :func:`similarity_matrix` live in
+:mod:`mediacompare.measures.similarity`, :func:`word_norms` in
+:mod:`mediacompare.measures.terms`; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 from sklearn.exceptions import NotFittedError
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
-from ..errors import ColumnError, CorpusError
-from ..features.label import articles_of
-from ..text import tokenize
+from ..errors import CorpusError
+from .similarity import similarity, similarity_matrix
+from .terms import (TERM_KINDS, _fit_counts, _group_matrix, _grouped_texts, _is_int,
+                    _is_positive_real, _vectorizer_kwargs, word_norms)
 
 __all__ = [
     "SCORE_COLUMNS",
+    "TERM_KINDS",
     "DistinctiveTerms",
     "distinctive_terms",
     "similarity",
@@ -100,114 +98,11 @@ __all__ = [
     "word_norms",
 ]
 
-#: The token kinds that are counted as terms.
-TERM_KINDS = ("word", "number", "abbreviation")
+
 #: The columns of :attr:`DistinctiveTerms.scores_`, in order.
 SCORE_COLUMNS = ("group", "term", "count", "count_rest", "n_group", "n_rest", "log_odds",
                  "variance", "z")
 _DEFAULT_PRIOR_SCALE = 0.1
-
-
-def word_norms(text: str) -> list[str]:
-    """The terms of ``text``: the normalised form of its words, numbers and abbreviations.
-
-    This is the ``tokenizer=`` given to scikit-learn's vectorizers.
-
-    >>> word_norms("Russia’s war-devastated ally, the U.S., lost 330,000…")
-    ["russia's", 'war-devastated', 'ally', 'the', 'u.s.', 'lost', '330,000']
-    """
-    return [t.norm for t in tokenize(text) if t.kind in TERM_KINDS]
-
-
-# --- parameters -------------------------------------------------------------------------------
-
-def _is_int(value) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _is_positive_real(value) -> bool:
-    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
-            and math.isfinite(value) and value > 0)
-
-
-def _check_ngram_range(ngram_range) -> tuple[int, int]:
-    if (not isinstance(ngram_range, (tuple, list)) or len(ngram_range) != 2
-            or not all(_is_int(v) for v in ngram_range)
-            or not 1 <= ngram_range[0] <= ngram_range[1]):
-        raise ValueError("ngram_range must be a pair of whole numbers (min_n, max_n) with "
-                         f"1 <= min_n <= max_n, such as (1, 1) or (1, 2); got {ngram_range!r}")
-    return int(ngram_range[0]), int(ngram_range[1])
-
-
-def _check_stop_words(stop_words):
-    """None, sklearn's ``"english"`` list, or a user list normalised like the terms."""
-    if stop_words is None or stop_words == "english":
-        return stop_words
-    if isinstance(stop_words, str) or not hasattr(stop_words, "__iter__"):
-        raise ValueError("stop_words must be None, 'english' (scikit-learn's list) or a list of "
-                         f"words; got {stop_words!r}")
-    normalised = set()
-    for word in stop_words:
-        if not isinstance(word, str):
-            raise ValueError(f"stop_words must hold strings; got {word!r}")
-        norms = word_norms(word)
-        if len(norms) != 1:
-            raise ValueError("each entry of stop_words must be one word as the tokenizer sees it "
-                             f"(a word, number or abbreviation); {word!r} is {len(norms)} terms: "
-                             f"{norms}")
-        normalised.add(norms[0])
-    return sorted(normalised)
-
-
-def _vectorizer_kwargs(ngram_range, stop_words) -> dict:
-    return {"tokenizer": word_norms, "lowercase": False, "token_pattern": None,
-            "ngram_range": _check_ngram_range(ngram_range),
-            "stop_words": _check_stop_words(stop_words)}
-
-
-# --- input ------------------------------------------------------------------------------------
-
-def _grouped_texts(source, by: str) -> tuple[pd.DataFrame, pd.Series]:
-    """The articles table and its ``by`` column, checked: the column exists, no value is
-    missing, every text is a string."""
-    articles = articles_of(source)
-    if not isinstance(by, str) or by not in articles.columns:
-        raise ColumnError(
-            f"by {by!r} is not a column of the articles table; expected the column that names "
-            "the groups to compare, such as 'outlet' or 'article_id'; columns are: "
-            f"{', '.join(map(str, articles.columns))}")
-    if len(articles) == 0:
-        raise CorpusError("the articles table is empty: there is nothing to compare")
-    keys = articles[by]
-    missing = keys.isna().to_numpy()
-    if missing.any():
-        ids = ", ".join(map(str, articles["article_id"][missing].head(5)))
-        raise CorpusError(f"by {by!r} has no value for {int(missing.sum())} article(s): {ids}; "
-                          "every article must belong to a group")
-    for article_id, text in zip(articles["article_id"], articles["text"]):
-        if not isinstance(text, str):
-            raise CorpusError(f"the text of article {article_id!r} must be a string; got "
-                              f"{type(text).__name__} {text!r}")
-    return articles, keys
-
-
-def _group_matrix(keys: pd.Series) -> tuple[list, sparse.csr_matrix]:
-    """The groups in order of first appearance, and the group × article indicator matrix."""
-    codes, uniques = pd.factorize(keys, sort=False)
-    n_articles = len(codes)
-    indicator = sparse.csr_matrix((np.ones(n_articles), (codes, np.arange(n_articles))),
-                                  shape=(len(uniques), n_articles))
-    return list(uniques), indicator
-
-
-def _fit_counts(vectorizer, texts) -> sparse.csr_matrix:
-    try:
-        return vectorizer.fit_transform(texts)
-    except ValueError as error:  # scikit-learn's "empty vocabulary"
-        if "empty vocabulary" not in str(error):
-            raise
-        raise CorpusError("there are no words to count: the texts are empty or hold only "
-                          "punctuation, symbols, URLs or stop words") from None
 
 
 # --- distinctive terms ------------------------------------------------------------------------
@@ -464,105 +359,3 @@ def distinctive_terms(source, *, by: str = "outlet", n: int | None = None, **par
     scorer = DistinctiveTerms(by=by, **params).fit(source)
     return scorer.scores_ if n is None else scorer.top(n)
 
-
-# --- similarity -------------------------------------------------------------------------------
-
-def _key_name(by: str) -> str:
-    return "article" if by == "article_id" else by
-
-
-def similarity(source, *, by: str = "article_id", ngram_range: tuple[int, int] = (1, 1),
-               stop_words=None) -> pd.DataFrame:
-    """TF-IDF cosine similarity between every pair of articles (or of groups, e.g. outlets).
-
-    Parameters
-    ----------
-    source : Corpus, DataFrame or str
-        A corpus or an articles table.
-    by : str, default "article_id"
-        What is compared: each article, or the joined texts of each value of
-        another column (``"outlet"``).
-    ngram_range, stop_words
-        As for :class:`DistinctiveTerms`.
-
-    Returns
-    -------
-    DataFrame
-        One row per ordered pair, both orders and the diagonal included (a
-        table of :math:`k^2` rows for :math:`k` documents): ``article_a``,
-        ``article_b`` (``{by}_a``, ``{by}_b`` for another ``by``), then
-        ``outlet_a`` and ``outlet_b`` (the outlets of each, joined by ", "
-        when several; absent when ``by="outlet"``) and ``cosine``, from 0
-        (no term shared) to 1 (the same proportions of terms). A document
-        with no term to count has NaN everywhere, its own diagonal included.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
-    ...                          "text": ["Troops leave Syria.", "Troops leave Syria!", "Talks resume."]})
-    >>> similarity(articles)
-      article_a article_b outlet_a outlet_b  cosine
-    0         a         a        A        A     1.0
-    1         a         b        A        B     1.0
-    2         a         c        A        C     0.0
-    3         b         a        B        A     1.0
-    4         b         b        B        B     1.0
-    5         b         c        B        C     0.0
-    6         c         a        C        A     0.0
-    7         c         b        C        B     0.0
-    8         c         c        C        C     1.0
-    """
-    kwargs = _vectorizer_kwargs(ngram_range, stop_words)
-    articles, keys = _grouped_texts(source, by)
-    groups, _ = _group_matrix(keys)
-    members: dict = {g: [] for g in groups}  # the articles of each group, in order
-    for key, text, outlet in zip(keys, articles["text"], articles["outlet"]):
-        members[key].append((text, outlet))
-    texts = ["\n\n".join(text for text, _ in members[g]) for g in groups]
-    vectors = _fit_counts(TfidfVectorizer(**kwargs), texts)
-    cosine = np.asarray((vectors @ vectors.T).todense(), dtype=float)
-    cosine = np.clip((cosine + cosine.T) / 2, 0.0, 1.0)  # exact symmetry; no rounding overshoot
-    has_terms = np.asarray(vectors.getnnz(axis=1)) > 0
-    np.fill_diagonal(cosine, 1.0)
-    cosine[~has_terms, :] = np.nan
-    cosine[:, ~has_terms] = np.nan
-
-    name = _key_name(by)
-    k = len(groups)
-    columns = {f"{name}_a": np.repeat(np.array(groups, dtype=object), k),
-               f"{name}_b": np.tile(np.array(groups, dtype=object), k)}
-    if by != "outlet":
-        outlets = [", ".join(map(str, dict.fromkeys(outlet for _, outlet in members[g])))
-                   for g in groups]
-        columns["outlet_a"] = np.repeat(np.array(outlets, dtype=object), k)
-        columns["outlet_b"] = np.tile(np.array(outlets, dtype=object), k)
-    columns["cosine"] = cosine.ravel()
-    return pd.DataFrame(columns)
-
-
-def similarity_matrix(table: pd.DataFrame) -> pd.DataFrame:
-    """The square form of a :func:`similarity` table (for a heat map).
-
-    Rows and columns are the compared documents in order of first
-    appearance, named after the table's first two columns.
-
-    >>> import pandas as pd
-    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
-    ...                          "text": ["Troops leave.", "Troops stay."]})
-    >>> similarity_matrix(similarity(articles)).round(3)  # doctest: +NORMALIZE_WHITESPACE
-    article_b      a      b
-    article_a
-    a          1.000  0.336
-    b          0.336  1.000
-    """
-    if not isinstance(table, pd.DataFrame) or table.shape[1] < 3 or "cosine" not in table.columns:
-        got = list(map(str, table.columns)) if isinstance(table, pd.DataFrame) else type(table).__name__
-        raise ValueError("table must be a similarity() table: its first two columns name the "
-                         f"pair and it has a 'cosine' column; got {got}")
-    key_a, key_b = table.columns[0], table.columns[1]
-    order = list(dict.fromkeys(list(table[key_a]) + list(table[key_b])))
-    matrix = table.pivot(index=key_a, columns=key_b, values="cosine").reindex(index=order,
-                                                                              columns=order)
-    matrix.index.name, matrix.columns.name = key_a, key_b
-    return matrix
