@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..features.label import SPAN_COLUMNS, articles_of, label
 from ..features.lexicon import CATEGORIES
-from ..text import sentences
+from ..document import analyse
 from .feedback import _str
 
 
@@ -59,7 +59,7 @@ def _positive_int(value: Any, name: str) -> int:
 
 def _sentence_table(text: str, first: int = 0, last: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Sentences ``first..last`` of ``text``, numbered from 1, offsets minus ``offset``."""
-    sents = sentences(text)
+    sents = analyse(text).sentences
     last = len(sents) - 1 if last is None else last
     rows = [{"number": k + 1, "sentence_id": i, "start": sents[i].start - offset,
              "end": sents[i].end - offset, "text": sents[i].text}

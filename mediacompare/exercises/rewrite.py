@@ -14,8 +14,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.label import label
 from ..features.lexicon import Lexicon
-from ..features.voice import voices
-from ..text import sentences, tokenize
+from ..document import analyse
+from ..text import tokenize
 from .answers import _WORD_KINDS, _plain, _words
 from .feedback import Feedback, _box, _esc, _html_table, _not_answered, _paragraphs, _plural, _str
 from .worksheet import Worksheet, rewrite_worksheet
@@ -138,11 +138,11 @@ def rewrite_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.D
     per_article = _by_article(labels)
     for art in table.to_dict("records"):
         text = _str(art["text"])
-        sents = sentences(text)
+        sents = analyse(text).sentences
         part = per_article.get(art["article_id"], labels.iloc[:0])
         if not sents or not len(part):
             continue
-        reported = [(q.start, q.end) for q in voices(text).reported]
+        reported = [(q.start, q.end) for q in analyse(text).reported]
         n_words = [len(_words(s.text)) for s in sents]
         span_list = list(zip(part["start"].astype(int), part["end"].astype(int)))
         for i in range(len(sents)):

@@ -11,7 +11,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.lexicon import Lexicon
-from ..text import sentences
+from ..document import analyse
 from .answers import _as_list, _contains, _words
 from .feedback import Feedback, _box, _esc, _not_answered, _numbered, _paragraphs, _plural, _str
 from .worksheet import Worksheet, spot_worksheet
@@ -135,7 +135,7 @@ def spot_words_exercise(corpus: Any, *, lexicon: Lexicon | None = None,
     per_article = _by_article(labels)
     for art in table.to_dict("records"):
         text = _str(art["text"])
-        sents = sentences(text)
+        sents = analyse(text).sentences
         if not sents:
             continue
         starts = [s.start for s in sents]
@@ -156,7 +156,7 @@ def spot_words_exercise(corpus: Any, *, lexicon: Lexicon | None = None,
                                  "The corpus has no article with text, so there is no passage to read.")
     (n_own, n_total), art, first, last = best
     text = _str(art["text"])
-    sents = sentences(text)
+    sents = analyse(text).sentences
     start, end = sents[first].start, sents[last].end
     table_s = _sentence_table(text, first, last, offset=start)
     cues = _passage_cues(per_article.get(art["article_id"], labels.iloc[:0]), start, end, table_s)

@@ -15,8 +15,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..features.actors import Gazetteer
 from ..features.lexicon import Lexicon
 from ..features.sources import voice_table
-from ..features.voice import voices
-from ..text import sentences, tokenize
+from ..document import analyse
+from ..text import tokenize
 from .answers import _item_number, _items_from
 from .feedback import (
     _TD,
@@ -177,10 +177,10 @@ def voice_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.Dat
     for art in table.to_dict("records"):
         aid, text = art["article_id"], _str(art["text"])
         texts[aid] = text
-        sents = sentences(text)
+        found = analyse(text)
+        sents = found.sentences
         if not sents:
             continue
-        found = voices(text)
         n_reported += len(found.reported)
         quotes = [(q.start, q.end) for q in found.reported + found.scare]
         scares = [(q.start, q.end) for q in found.scare]
