@@ -4,6 +4,7 @@ cues of a passage."""
 from __future__ import annotations
 
 import bisect
+import functools
 import numbers
 from typing import Any
 
@@ -13,6 +14,14 @@ from ..features.label import SPAN_COLUMNS, articles_of, label
 from ..features.lexicon import CATEGORIES
 from ..document import analyse
 from .feedback import _str
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported on first use (not when the exercises are)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def _table(source: Any) -> pd.DataFrame:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.label import label
 from ..features.lexicon import Lexicon
@@ -29,6 +28,7 @@ from .passages import (
     _sentence_table,
     _table,
 )
+from .passages import stop_words
 
 #: A rewrite shorter than this share of the passage's words does not count.
 MIN_LENGTH_RATIO = 0.5
@@ -223,7 +223,7 @@ def _content_words(text: str, cues: pd.DataFrame) -> set[str]:
     for token in tokenize(text):
         if token.kind not in _WORD_KINDS or any(s <= token.start < e for s, e in covered):
             continue
-        if token.norm not in ENGLISH_STOP_WORDS and len(token.norm) > 2:
+        if token.norm not in stop_words() and len(token.norm) > 2:
             out.add(token.norm)
     return out
 

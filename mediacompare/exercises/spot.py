@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.lexicon import Lexicon
 from ..document import analyse
@@ -25,6 +24,7 @@ from .passages import (
     _sentence_table,
     _table,
 )
+from .passages import stop_words
 
 
 @dataclass(eq=False)
@@ -212,7 +212,7 @@ def _cue_keys(cues: pd.DataFrame, passage: str = "") -> list[tuple[tuple[str, ..
 
 def _finds(answer: tuple[str, ...], key: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     """Does an answer's words find a cue? Either contains the other (a part needs a content word)."""
-    content = any(w not in ENGLISH_STOP_WORDS for w in answer)
+    content = any(w not in stop_words() for w in answer)
     for cue in key:
         if cue and (_contains(answer, cue) or (content and _contains(cue, answer))):
             return True

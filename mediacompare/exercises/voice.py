@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.actors import Gazetteer
 from ..features.lexicon import Lexicon
@@ -31,6 +30,7 @@ from .feedback import (
 )
 from .worksheet import Worksheet, voice_worksheet
 from .passages import _by_article, _labels, _positive_int, _table
+from .passages import stop_words
 
 _VOICE_WORDS = {
     "outlet": ("outlet", "the outlet", "outlets", "own", "own voice", "outlet voice", "outlet's",
@@ -230,7 +230,7 @@ def voice_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.Dat
 def _longest_word(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     best = None
     for t in tokenize(text[lo:hi]):
-        if t.kind == "word" and len(t.text) >= 4 and t.norm not in ENGLISH_STOP_WORDS:
+        if t.kind == "word" and len(t.text) >= 4 and t.norm not in stop_words():
             if best is None or len(t.text) > len(best.text):
                 best = t
     return None if best is None else (lo + best.start, lo + best.end, best.text)

@@ -80,12 +80,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..corpus.model import Corpus
 from ..errors import CorpusError
 from ..document import analyse
-from .event_pairs import best_set, require
 from .ordering import _reading_order, reading_order
 from .wire import WIRE_COLUMNS, copied_passages, wire_copy
 from .words import _known, _missing, _n_words, _table, word_key
@@ -118,6 +116,8 @@ def _choose(source: Any, table: pd.DataFrame, article_ids: Any,
     known = table["article_id"].tolist()
     if article_ids is None:
         if isinstance(source, Corpus) or events is not None or len(known) > MAX_ARTICLES:
+            from .event_pairs import best_set, require  # finding events loads scikit-learn: only here
+
             choice = best_set(table if not isinstance(source, Corpus) else source, events,
                               max_articles=MAX_ARTICLES)
             return require(choice), choice.reason, choice.events
@@ -186,6 +186,8 @@ def _vectors(by_article: dict[str, list[list[str]]]) -> dict[str, Any]:
     docs = [[word_key(w) for w in words] for sents in by_article.values() for words in sents]
     if not any(docs):  # no word at all: every cosine is 0
         return {a: np.zeros((len(s), 1)) for a, s in by_article.items()}
+    from sklearn.feature_extraction.text import TfidfVectorizer  # scikit-learn loads when first needed
+
     vectorizer = TfidfVectorizer(analyzer=_as_given)
     matrix = vectorizer.fit_transform(docs).tocsr()
     out, pos = {}, 0
