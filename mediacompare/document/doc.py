@@ -76,7 +76,7 @@ class Doc:
     --------
     >>> doc = Doc('The so-called "moderate rebels" attacked. "We will stay," he said.')
     >>> len(doc), doc.n_words, [s.text for s in doc.sentences]
-    (17, 11, ['The so-called "moderate rebels" attacked.', '"We will stay," he said.'])
+    (17, 10, ['The so-called "moderate rebels" attacked.', '"We will stay," he said.'])
     >>> [q.text for q in doc.scare], [q.text for q in doc.reported]
     (['moderate rebels'], ['We will stay,'])
     >>> doc.quote_of(44, 46).text, doc.quote_of(4, 13), doc.sentence_id(50)
