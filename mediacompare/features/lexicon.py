@@ -76,6 +76,7 @@ class Lexicon:
     overridden: tuple[str, ...] = ()
     _index: dict = field(default_factory=dict, repr=False)
     _context_width: int = field(default=1, repr=False)
+    _sensitive_lower: frozenset = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         # A trie over token keys, one for case-insensitive and one for case-sensitive forms:
@@ -92,6 +93,9 @@ class Lexicon:
                 if node is not None:
                     node[1].append(entry)
         self._index = roots
+        # the lowercase keys of the first words of case-sensitive entries: only the tokens with
+        # one of these keys are looked up case-sensitively
+        self._sensitive_lower = frozenset(key.lower() for key in roots[True])
         # how many neighbouring tokens an exception (unless_next, unless_previous) looks at
         self._context_width = max((len(p) for e in self.entries for p in (*e.unless_next, *e.unless_previous)),
                                   default=1)
@@ -150,27 +154,40 @@ class Lexicon:
         roots = self._index
         n = len(lower)
         candidates = set(compress(range(n), map(roots[False].__contains__, lower)))
-        exact = lower
-        if roots[True]:
+        sensitive: set[int] = set()
+        if roots[True]:  # exact keys (case kept) only where a case-sensitive entry may start
             straight = straighten(text)
-            exact = [straight[s:e] for s, e in zip(starts, ends)]
-            candidates.update(compress(range(n), map(roots[True].__contains__, exact)))
+            first = roots[True]
+            sensitive = {i for i in compress(range(n), map(self._sensitive_lower.__contains__, lower))
+                         if straight[starts[i]:ends[i]] in first}
         parts = set(compress(range(n), map(str.__contains__, lower, repeat("-"))))
         parts.update(compress(range(n), map(str.endswith, lower, repeat("'s"))))
         parts = {i for i in parts if codes[i] == "w"}
         found: list[Match] = []
-        for i in sorted(candidates | parts):
+        allowed = self._allowed
+        for i in sorted(candidates | sensitive | parts):
             whole = False
             start = starts[i]
-            for sensitive, keys in ((False, lower), (True, exact)):
-                children, j = roots[sensitive], i
+            children, j = roots[False], i
+            while j < n:
+                node = children.get(lower[j])
+                if node is None:
+                    break
+                children, entries = node
+                for entry in entries:
+                    if allowed(entry, lower, i, j + 1):
+                        found.append(Match(start, ends[j], entry))
+                        whole = whole or j == i
+                j += 1
+            if i in sensitive:
+                children, j = roots[True], i
                 while j < n:
-                    node = children.get(keys[j])
+                    node = children.get(straight[starts[j]:ends[j]])
                     if node is None:
                         break
                     children, entries = node
                     for entry in entries:
-                        if self._allowed(entry, lower, i, j + 1):
+                        if allowed(entry, lower, i, j + 1):
                             found.append(Match(start, ends[j], entry))
                             whole = whole or j == i
                     j += 1
