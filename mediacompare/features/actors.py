@@ -23,6 +23,7 @@ import bisect
 
 import pandas as pd
 
+from .._gc import gc_paused
 from ..document import Doc, analysed, articles_of
 from ..text import Token
 from .gazetteer import ACTOR_COLUMNS, GROUPS, Gazetteer, _single_aliases, load_actors
@@ -121,6 +122,7 @@ def _found_names(text: str, tokens: list[Token], gaz: Gazetteer, doc: Doc) -> li
     return [f for k, f in enumerate(found) if k not in dropped] + extra_rows
 
 
+@gc_paused()  # many small acyclic objects: see mediacompare._gc
 def mentions(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     """Every mention of an actor, and every generic label, with offsets and voice.
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..document import Doc, analysed, articles_of
 from ..document.voice import SCARE_MAX_WORDS
+from .._gc import gc_paused
 from ..progress import track
 from .extent import EXTENDED_CATEGORIES, EXTENT_RULES, _Words, phrase_extent
 from .lexicon import Lexicon, load_lexicon
@@ -101,9 +102,10 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None, extents=True,
     rules = extent_rules(extents)
     rows: list[tuple] = []
     n = len(articles_of(source)) if not isinstance(source, (str, Doc)) else 1
-    for article_id, doc in track(analysed(source), desc="labelling", total=n, progress=progress):
-        rows.extend(label_rows(article_id, doc, lex, rules=rules))
-    return span_frame(rows)
+    with gc_paused():  # many small acyclic objects: see mediacompare._gc
+        for article_id, doc in track(analysed(source), desc="labelling", total=n, progress=progress):
+            rows.extend(label_rows(article_id, doc, lex, rules=rules))
+        return span_frame(rows)
 
 
 def span_frame(rows: list[tuple]) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import bisect
 
 import pandas as pd
 
+from .._gc import gc_paused
 from ..document import analysed_articles
 from ..text import Token
 from .actors import _PERSON_NOUNS, article_mentions
@@ -93,6 +94,7 @@ def _person_head(description: str) -> bool:
     return last in titles() or last.rstrip("s") in titles() or last in _PERSON_NOUNS
 
 
+@gc_paused()  # many small acyclic objects: see mediacompare._gc
 def voice_table(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     """One row per quotation of reported speech: its speaker, the actor and group behind it.
 

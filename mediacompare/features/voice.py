@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._gc import gc_paused
 from ..document import analysed, voices
 from ..document.voice import MAX_REPAIRED_SHARE, SCARE_MAX_WORDS, Voices, speech_verb_forms, verb_spans
 
@@ -15,6 +16,7 @@ __all__ = ["MAX_REPAIRED_SHARE", "SCARE_MAX_WORDS", "Voices", "quotes_table", "s
            "verb_spans", "voices"]
 
 
+@gc_paused()  # many small acyclic objects: see mediacompare._gc
 def quotes_table(source) -> pd.DataFrame:
     """Every quotation of every article, with its voice: ``reported`` speech, ``scare`` quote,
     or ``uncertain`` (a repaired quotation too long to count as quoted voice: see
