@@ -102,9 +102,19 @@ class Clauses:
                 return None
             return self.found(np, k, "according to X", later)
         np, modal = d.np_back(k, s)
+        if np is not None and np.kind == "name" and i < np.first <= i + 3 and \
+                all(d.lower_word[x] and not d.title_word[x] for x in range(i, np.first)):
+            np = np._replace(first=i)                             # "“…,” warm-and-fuzzy Jane Doe said"
         if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
             return self.found(np, k, "X said", where)
-        if crossing or not self._closing_clause(k, s, next_quote):
+        if crossing:
+            return None
+        if d.norm[k - 1] == "," and k > i and not d.norm[k].endswith("ing"):   # "“…” that X can win, said Jane Doe"
+            inverted = d.np_fwd(k + d.vlen[k], s)
+            if inverted is not None and inverted.kind != "pronoun" and d.norm[inverted.first] != "that" \
+                    and self._closes(inverted.last + 1, s, next_quote):
+                return self.found(inverted, k, "said X", later)
+        if not self._closing_clause(k, s, next_quote):
             return None
         if np is not None and np.kind == "name" and np.run is not None and d.runs[np.run].first > i \
                 and d.norm[d.runs[np.run].first - 1] == ",":
@@ -112,19 +122,27 @@ class Clauses:
         if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
-        if d.norm[k - 1] == "," and k > i and not d.norm[k].endswith("ing"):   # "“…” that X can win, said Jane Doe"
-            np = d.np_fwd(k + d.vlen[k], s)
-            if np is not None and np.kind != "pronoun" and d.norm[np.first] != "that":
-                return self.found(np, k, "said X", later)
         return None
 
     def _closing_clause(self, k, s, next_quote) -> bool:
-        """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks."),
-        rather than opening one of its own ("Trump said: “…”", "has suggested that ...")."""
+        """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks.",
+        "…, Jane Doe told the BBC on Monday."), rather than opening one of its own ("Trump said:
+        “…”", "has suggested that ...")."""
         d = self.d
         j = k + d.vlen[k]
-        if j < d.n and d.t[j].start >= next_quote - 2:
-            return False
+        if d.norm[k] in TELL and d.ok(j, s) and d.t[j].start < next_quote:   # its addressee
+            obj = d.np_fwd(j, s)
+            j = obj.last + 1 if obj is not None and obj.kind != "pronoun" else j + (
+                d.lower_word[j] and d.t[j].text.isalpha())
+        return self._closes(j, s, next_quote)
+
+    def _closes(self, j, s, next_quote) -> bool:
+        """Whether the clause ends at token j: punctuation, a preposition or the sentence's end,
+        after times ("Tuesday", "last week", "on Monday") are skipped."""
+        d = self.d
+        j = d.skip_time(j, s)
+        if j < d.n and d.t[j].start >= next_quote - 2 and next_quote <= len(d.text):
+            return False                                          # "X said “…”": the next quotation's
         if not d.ok(j, s):
             return True
         w = d.norm[j]

@@ -53,6 +53,12 @@ TELL = frozenset({"tell", "tells", "told", "telling"})
 # Verbs that also name: "a band called Sophistafunk" (followed by a capitalised word) is no speech.
 _NAMING = frozenset("call calls called calling dub dubs dubbed dubbing term terms termed".split())
 RELATIVE = frozenset({"who", "whom", "which", "that"})
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that lead a time: "last week", "earlier this month", "late Tuesday".
+_TIME_LEADS = frozenset("last this next earlier later late early on".split())
+# Words that open a verb's complement: "the company says its ...", "the lawsuit contends that".
+_COMPLEMENT_OPENERS = frozenset({"that", ":", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+                                 "his", "her", "its", "their", "our", "this", "there"})
 WORDS = ("word", "abbreviation", "number")
 
 # A noun phrase: kind name/description/pronoun, tokens first..last, speaker offsets start..end,
@@ -163,7 +169,7 @@ class SpeakerText:
                 naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
                     and self.norm[i + m] not in PRONOUNS
                 if form in forms and not naming and not any(self.mask[i:i + m]) and \
-                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i)):
+                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i, i + m)):
                     self.vlen[i] = m
                     break
         self.next_verb = [n] * (n + 1)                            # the first reporting verb at or after i
@@ -177,6 +183,9 @@ class SpeakerText:
         self.initial = [x.kind == "word" and len(x.text) == 1 and x.text.isupper() and i + 1 < n
                         and t[i + 1].text == "." and t[i + 1].start == x.end for i, x in enumerate(t)]
         self.lower_title = [lw and w in title_words for lw, w in zip(low, self.norm)]
+        words = person_words()
+        self.time_word = [words.get(w.rstrip("."), ("", ""))[0] == "time" or w.rstrip(".") in _MONTH_ABBREVIATIONS
+                          for w in self.norm]
         self.title_word = [any(p in title_words for p in w.rstrip(".").split("-")) for w in self.norm]
         self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) for w in self.norm]
         self.adverb = [lw and (w in ADVERBS or (w.endswith("ly") and len(w) > 4))
@@ -185,8 +194,10 @@ class SpeakerText:
                            for i, (x, lw, w) in enumerate(zip(t, low, self.norm))]
         self._runs()
 
-    def _noun(self, i: int) -> bool:
-        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that"."""
+    def _noun(self, i: int, after: int) -> bool:
+        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that";
+        not "the company says its ..." (an -s form before a complement: "that", a quotation, a
+        colon, a determiner or a pronoun)."""
         j = i - 1
         if j >= 0 and self.norm[j] in OBLIQUE and self.norm[j] not in ("to", "as", "when", "while", "if") \
                 and not self.norm[i].endswith("ing"):             # "for saying" is a verb
@@ -194,8 +205,22 @@ class SpeakerText:
         if j >= 0 and self.t[j].text.islower() and self.t[j].kind == "word" and j >= 1 \
                 and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")) \
                 and not plural(self.norm[j]):
+            if plural(self.norm[i]) and after < self.n and (
+                    self.mask[after] or self.norm[after] in _COMPLEMENT_OPENERS):
+                return False                                      # "the company says its policy ..."
             j -= 1                                                # "a thunderous chant", not "the rules say"
         return j >= 0 and self.norm[j] in DETERMINERS and self.norm[j] not in ("that", "this")
+
+    def skip_time(self, j, s):
+        """The first token at or after j that is not part of a time: "Tuesday", "last week",
+        "earlier this month", "Feb. 3" (at most six tokens)."""
+        start = j
+        while j - start < 6 and self.ok(j, s) and (self.time_word[j] or (
+                self.norm[j] in _TIME_LEADS and self.ok(j + 1, s) and (self.time_word[j + 1] or
+                                                                        self.norm[j + 1] in _TIME_LEADS)) or
+                (self.t[j].kind == "number" and j > start)):
+            j += 1
+        return j
 
     def ok(self, i, s):
         return 0 <= i < self.n and not self.mask[i] and self.sent[i] == s
@@ -223,7 +248,7 @@ class SpeakerText:
                     while k <= j + 2 and self.ok(k, s) and self.lower_word[k] and not self.lower_title[k] \
                             and not self.norm[k].endswith("ed"):
                         k += 1
-                    if k > j + 1 and self.ok(k + 1, s) and self.lower_title[k] and self.cap[k + 1]:
+                    if k > j + 1 and self.ok(k + 1, s) and self.title_word[k] and self.cap[k + 1]:
                         j = k + 1
                     else:
                         break
