@@ -33,11 +33,11 @@ Held out
     errors ``--errors N`` prints. The results give both parts apart.
 
 Before and after
-    ``--before COMMIT`` (default 4c72392, the commit before issue 12's work) extracts that
-    commit's ``mediacompare`` package with ``git archive`` into a temporary folder and
+    ``--before COMMIT`` (default 4c72392, the commit before issue 12's work; repeat it to
+    compare several commits) extracts each commit's ``mediacompare`` package with ``git archive`` into a temporary folder and
     runs the same evaluation on it in a subprocess, in the same run.
 
-Run: .venv/bin/python benchmarks/speakers.py [--before 4c72392] [--errors 20]
+Run: .venv/bin/python benchmarks/speakers.py [--before 4c72392 [--before main ...]] [--errors 20]
 """
 
 from __future__ import annotations
@@ -543,8 +543,8 @@ def print_errors(errors, n: int, scoring: str = "names") -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
-    parser.add_argument("--before", default=DEFAULT_BEFORE,
-                        help="commit to compare with ('' for none); default %(default)s")
+    parser.add_argument("--before", action="append",
+                        help="commit to compare with, repeatable ('' for none); default " + DEFAULT_BEFORE)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--errors", type=int, default=0, help="print N errors of the development part")
     parser.add_argument("--scoring", choices=SCORINGS, default="agreeing",
@@ -561,9 +561,9 @@ def main(argv=None) -> int:
         print(json.dumps({"parts": evaluate(articles)["parts"], "module": mc.__file__}))
         return 0
     results = {}
-    if args.before:
+    for commit in [c for c in (args.before if args.before is not None else [DEFAULT_BEFORE]) if c]:
         with tempfile.TemporaryDirectory() as tmp:
-            results[f"before ({args.before})"] = _run_tree(_extract(args.before, Path(tmp)), args.devset)
+            results[f"before ({commit})"] = _run_tree(_extract(commit, Path(tmp)), args.devset)
     now = evaluate(articles)
     results["after (this tree)"] = {"parts": now["parts"]}
     text = report(results, args.devset)

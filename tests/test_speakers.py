@@ -360,3 +360,55 @@ def test_newswire_double_apostrophe_quotations_get_speakers():
     text = "''We are done here,'' Mr. Hale said. ''There is nothing more to add now.''"
     assert [(a.speaker, a.method) for a in attribute_speakers(text)] == [
         ("Hale", "X said"), ("Hale", "same sentence")]
+
+
+def test_a_subject_after_an_opening_conjunction_speaks_a_headless_verb():
+    text = "Yet Jane Doe waved at the crowd and added, “We are not going anywhere.”"
+    assert _who(text) == [("Jane Doe", "X said")]
+
+
+def test_a_person_named_in_a_relative_clause_does_not_stop_borrowing():
+    text = ("“We won,” said Jane Doe, who served with Tom Smith in the House last year. "
+            "“And we will win again.”")
+    assert _who(text) == [("Jane Doe", "said X"), ("Jane Doe", "same sentence")]
+    text = "“We won,” said Jane Doe. Tom Smith disagreed. “And we will win again.”"
+    assert _who(text)[1] == (None, "unattributed")
+
+
+def test_a_verb_of_calling_that_names_is_no_speech():
+    # a class called “...”: naming; "X called Y “...”" and "what he called “...”": speech
+    assert all(m == "unattributed" for _, m in
+               _who("She teaches a class called “Perception and the Modern Mind” at the college."))
+    assert _who("Mr. Hale called Ms. Ruiz “a friend of the worst kind” on Monday.") == [("Hale", "X said")]
+    assert _who("Ann Ruiz spoke about what she called “a failure of the whole system.”")[0][0] == "Ann Ruiz"
+
+
+def test_a_possessive_apostrophe_after_s_opens_a_description():
+    text = "Jim Sanders’ campaign manager said: “We expect to win every county.”"
+    row = one(text)
+    assert row.speaker == "Jim Sanders’ campaign manager" and row.speaker_kind == "description"
+
+
+def test_reporting_verbs_of_general_english():
+    assert _who("“I never lose an argument with my dog,” Jane Doe joked.") == [("Jane Doe", "X said")]
+    assert _who("“Nobody here is in any danger tonight,” the mayor reassured residents.")[0][0] == "the mayor"
+    assert _who("The company says “the product is safe for everyone who uses it.”") == [("The company", "X said")]
+
+
+def test_a_closing_clause_read_past_its_addressee_and_time():
+    text = "“Boots on the ground” would be a mistake, Jane Doe told The Daily Star on Thursday."
+    assert _who(text) == [("Jane Doe", "X told Y")]
+    text = "“Boots on the ground” would be a mistake, political scientist Jane Doe said last week."
+    assert _who(text) == [("Jane Doe", "X said")]
+
+
+def test_an_inverted_clause_must_close_after_its_speaker():
+    assert _who("“We can win” was the message, said Jane Doe.") == [("Jane Doe", "said X")]
+    # "said Jane Doe had ..." opens a clause of its own: Jane Doe is its subject, not the speaker
+    rows = _who("“We can win” was the message, said Tom Hale, and Jane Doe agreed.")
+    assert rows == [("Tom Hale", "said X")]
+
+
+def test_a_capitalised_title_inside_a_run():
+    row = one("“We will not concede tonight,” Clinton campaign Chairman John Pike said.")
+    assert (row.speaker, row.title) == ("John Pike", "Clinton campaign Chairman")

@@ -22,6 +22,8 @@ __all__ = ["WINDOW", "Clauses"]
 
 #: Tokens after a quotation in which its sentence's attribution clause is looked for.
 WINDOW = 25
+# Conjunctions and adverbs that can open a sentence before its subject.
+_OPENING_WORDS = frozenset("and but yet so still then also now later meanwhile instead however thus".split())
 
 
 class Clauses:
@@ -119,6 +121,12 @@ class Clauses:
         if np is not None and np.kind == "name" and np.run is not None and d.runs[np.run].first > i \
                 and d.norm[d.runs[np.run].first - 1] == ",":
             np = d.np_run(np.run, s)                              # "…, a mistake, Ben Carson said": no appositive
+        if np is not None and np.kind == "name":                   # "…, political scientist Jane Doe said"
+            lead = np.first
+            while lead > max(i + 1, np.first - 3) and d.lower_word[lead - 1] and not d.vlen[lead - 1]:
+                lead -= 1
+            if lead < np.first and d.norm[lead - 1] == ",":
+                np = np._replace(first=lead)
         if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
@@ -215,6 +223,8 @@ class Clauses:
         writer's own ("I remember ..."), the person named nearest before the verb."""
         d = self.d
         start = d.sent_first[s]
+        while start < verb - 1 and d.norm[start] in _OPENING_WORDS:
+            start += 1                                            # "Yet she ...", "And then Jane Doe ..."
         candidates = [start]
         k = start
         while k < verb and d.norm[k] != ",":

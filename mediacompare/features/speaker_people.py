@@ -286,12 +286,14 @@ class People:
         return None if k < 0 else self.groups[k]
 
     def others_between(self, a: int, b: int, speaker: str | None) -> bool:
-        """Whether a person whose surname is not the speaker's is named in [a, b)."""
+        """Whether a person whose surname is not the speaker's is named in [a, b), not in an
+        oblique position ("said Jane Doe, who served with Mr. Smith in the House" names no other
+        speaker; "Mr. Smith disagreed" does)."""
         last = (speaker or "").split()[-1:]
         k = bisect.bisect_left(self.p_starts, a)
         end = bisect.bisect_left(self.p_starts, b)
-        if k >= end:
-            return False
-        if self.surname[k] != last:
-            return True
-        return self.next_other[k] < end
+        while k < end:
+            if self.surname[k] != last and not self.persons[k].oblique:
+                return True
+            k = k + 1 if self.surname[k] != last else self.next_other[k]
+        return False

@@ -50,7 +50,7 @@ MODALS = frozenset("will would could can may might should must did does do".spli
 ADVERBS = MODALS | frozenset("also further then later again earlier once still reportedly meanwhile however "
                              "too has have had was were is are not never simply recently previously".split())
 TELL = frozenset({"tell", "tells", "told", "telling"})
-# Verbs that also name: "a band called Sophistafunk" (followed by a capitalised word) is no speech.
+# Verbs that also name: "a band called Sophistafunk", "a class called “Perception”" are no speech.
 _NAMING = frozenset("call calls called calling dub dubs dubbed dubbing term terms termed".split())
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -166,8 +166,7 @@ class SpeakerText:
                 continue                                          # capitalised only at a sentence start
             for m in range(min(longest, n - i), 0, -1):
                 form = tuple(self.norm[i:i + m])
-                naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
-                    and self.norm[i + m] not in PRONOUNS
+                naming = form[0] in _NAMING and self._naming(i, i + m)
                 if form in forms and not naming and not any(self.mask[i:i + m]) and \
                         not ((form in bare or m == 1 and plural(form[0])) and self._noun(i, i + m)):
                     self.vlen[i] = m
@@ -187,12 +186,32 @@ class SpeakerText:
         self.time_word = [words.get(w.rstrip("."), ("", ""))[0] == "time" or w.rstrip(".") in _MONTH_ABBREVIATIONS
                           for w in self.norm]
         self.title_word = [any(p in title_words for p in w.rstrip(".").split("-")) for w in self.norm]
-        self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) for w in self.norm]
+        self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) or (   # "Sanders’" split in two
+            w.endswith("s") and i + 1 < n and self.norm[i + 1] == "'" and t[i + 1].start == t[i].end
+            and (i + 2 >= n or t[i + 2].start > t[i + 1].end)) for i, w in enumerate(self.norm)]
         self.adverb = [lw and (w in ADVERBS or (w.endswith("ly") and len(w) > 4))
                        for lw, w in zip(low, self.norm)]
         self.lower_word = [x.kind == "word" and lw and w not in STOP and not self.vlen[i]
                            for i, (x, lw, w) in enumerate(zip(t, low, self.norm))]
         self._runs()
+
+    def _naming(self, i: int, after: int) -> bool:
+        """A verb of calling that names, not speech: "a band called Sophistafunk", "a class called
+        “Perception”"; but "Trump called Rubio “Little Marco”" and "what he called “a disgrace”"
+        are speech."""
+        t, n = self.t, self.n
+        if after >= n:
+            return False
+        if self.mask[after]:                                      # a quotation right after the verb
+            j = i - 1
+            return j >= 0 and t[j].kind == "word" and t[j].text.islower() and self.norm[j] not in STOP \
+                and not self.norm[j].endswith("ly")
+        if not t[after].text[:1].isupper() or self.norm[after] in PRONOUNS:
+            return False
+        k = after
+        while k < min(after + 4, n) and t[k].text[:1].isupper() and not self.mask[k]:
+            k += 1
+        return not (k < n and self.mask[k])                       # "called Rubio “Little Marco”"
 
     def _noun(self, i: int, after: int) -> bool:
         """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that";
@@ -292,7 +311,10 @@ class SpeakerText:
                     break
                 k, found = x - 1, False                            # "the head of the ..."
             elif self.possessive[x] and self.cap[x]:
-                k, found = x, True
+                k, found = self._run_start(x), True                # "Jane Doe's lawyer"
+                break
+            elif w == "'" and x >= 1 and self.possessive[x - 1] and self.cap[x - 1] and self.ok(x - 1, s):
+                k, found = self._run_start(x - 1), True            # "Jim Sanders’ campaign manager"
                 break
             elif w in PREP_LINK or w in "()" or (self.t[x].kind in WORDS and w not in STOP):
                 k = x
@@ -305,6 +327,11 @@ class SpeakerText:
         if self.norm[k] in PREP_LINK or self.norm[k] == "," or not (found or (plural(self.norm[j]) and j - k < 4)):
             return None                                            # det-less plurals: "US officials"
         return NP("description", k, j, self.t[k].start, self.t[j].end)
+
+    def _run_start(self, x):
+        """The first token of the capitalised run ending at x ("Jim Sanders's" from "Sanders's")."""
+        ri = self.run_of[x]
+        return self.runs[ri].first if ri is not None and self.runs[ri].last == x else x
 
     def np_core(self, j, s):
         if self.ok(j, s) and self.norm[j] == ")":                 # "Bernie Sanders (I-Vt.)"
