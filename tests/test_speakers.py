@@ -412,3 +412,32 @@ def test_an_inverted_clause_must_close_after_its_speaker():
 def test_a_capitalised_title_inside_a_run():
     row = one("“We will not concede tonight,” Clinton campaign Chairman John Pike said.")
     assert (row.speaker, row.title) == ("John Pike", "Clinton campaign Chairman")
+
+
+def test_the_rest_of_a_lenders_clause_names_no_other_speaker():
+    text = ("“We counted every vote,” Jim Buchanan said, noting that Paul Grant did not lose a single "
+            "delegate. “If you are not tough, you will lose.”")
+    assert _who(text) == [("Jim Buchanan", "X said"), ("Jim Buchanan", "same sentence")]
+    text = ("“The plan is sound,” Ann Ruiz told radio host Mike Dale on Wednesday. "
+            "“You cannot beat it from the left.”")
+    assert _who(text)[1] == ("Ann Ruiz", "same sentence")
+    # another speaker in the clause's sentence, or a person named in a sentence after it, stops it
+    text = "“We counted every vote,” Jim Buchanan said, and Paul Grant agreed. “If you are not tough, you lose.”"
+    assert _who(text)[1] == (None, "unattributed")
+
+
+def test_a_persons_sentence_ending_in_a_colon_introduces_the_quotation():
+    text = "Mrs. Clinton has since apologized for what happened: “Yes, I should have used two accounts.”"
+    assert _who(text) == [("Clinton", "X said")]
+    text = "Ruiz leaned in and boomed: “We will win this state in November.”"
+    assert _who(text) == [("Ruiz", "X said")]
+    # a subject that is no person, or a sentence that does not end in the colon, introduces nothing
+    assert _who("The report lists three demands: “Taxes must rise for everyone this year.”") == [
+        (None, "unattributed")]
+
+
+def test_a_one_word_name_opening_its_sentence_is_a_subject():
+    assert _who("Bryne went on to say, “From the bottom of my soul, I know this to be true.”") == [
+        ("Bryne", "X said")]
+    # an opening adverb or time is not
+    assert _who("Meanwhile, the crowd went on to chant “Four more years” for an hour.")[0][0] != "Meanwhile"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 from .speaker_people import People
-from .speaker_text import NP, OBLIQUE, TELL, SpeakerText
+from .speaker_text import NP, OBLIQUE, STOP, TELL, SpeakerText
 from .voice import Voices
 
 __all__ = ["WINDOW", "Clauses"]
@@ -201,11 +201,26 @@ class Clauses:
             return self.found(np, headless, "X said", where, (
                 f"'{d.t[headless].text}' earlier in the sentence has no subject of its own; its subject is "
                 f"taken as the one starting the sentence, '{self.clause(np, None)}'"))
-        np = d.np_back(hi - 1, s)[0] if d.norm[hi - 1] == ":" and d.ok(hi - 1, s) else None
+        colon = d.norm[hi - 1] == ":" and d.ok(hi - 1, s)
+        np = d.np_back(hi - 1, s)[0] if colon else None
         if np is not None and np.kind != "pronoun" and self._colon_speaker(np, s):
             return self.found(np, None, "X said", where,
                               f"'{self.clause(np, None)}:' right before the quotation (no reporting verb)")
+        np = self.subject(s, hi - 1) if colon and lo == start else None
+        if np is not None and self._person_subject(np):
+            return self.found(np, None, "X said", where, (
+                f"the sentence introduces the quotation with a colon; its subject, "
+                f"'{self.clause(np, None)}', is a person (no reporting verb)"))
         return None
+
+    def _person_subject(self, np) -> bool:
+        """A subject that is a person: he or she, or a name the text shows is a person's."""
+        d = self.d
+        if np.kind == "pronoun":
+            return d.norm[np.first] in ("he", "she")
+        return np.kind == "name" and np.run is not None and (
+            np.run in self.people.runs_person or d.runs[np.run].title is not None
+            or self._named_subject(np.run, d.sent[np.first]))
 
     def _agent(self, i, s):
         """The agent of a passive reporting verb: "Rubio was asked by the moderator Jane Doe"."""
@@ -239,7 +254,7 @@ class Clauses:
             if np is None or np.last >= verb:
                 continue
             if np.kind == "name" and np.run is not None and np.run not in self.people.runs_person \
-                    and d.runs[np.run].title is None:
+                    and d.runs[np.run].title is None and not self._named_subject(np.run, s):
                 continue                                          # "First, ...": not a person
             return np
         if d.norm[start] in ("i", "we"):
@@ -249,6 +264,15 @@ class Clauses:
                 run = d.run_of[m.token]
                 return d.np_run(run, s) if run is not None else None
         return None
+
+    def _named_subject(self, ri, s) -> bool:
+        """A one-word name opening its sentence right before a lowercase verb ("Bryne went on to
+        say"), not an opening word ("First, ...", "Meanwhile the ...") or a time ("Tuesday")."""
+        d, r = self.d, self.d.runs[ri]
+        j = r.last + 1
+        return r.name is not None and not any(d.time_word[k] or d.adverb[k] for k in range(r.first, j)) \
+            and d.ok(j, s) and d.t[j].kind == "word" and d.t[j].text.islower() and d.norm[j] not in STOP \
+            and d.norm[r.first].rstrip(".") not in STOP
 
     def _colon_speaker(self, np, s) -> bool:
         """A name or titled description can speak before a colon; "in Italian:" cannot."""

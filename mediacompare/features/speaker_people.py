@@ -297,3 +297,18 @@ class People:
                 return True
             k = k + 1 if self.surname[k] != last else self.next_other[k]
         return False
+
+    def speakers_between(self, a: int, b: int, speaker: str | None) -> bool:
+        """Whether reported speech in [a, b) has a subject other than ``speaker``: "“A,” Smith said,
+        noting that Jones had lost" and "“A,” said Smith, according to the agency" name no other
+        speaker; "“A,” Smith said, and Jones agreed" does."""
+        last = (speaker or "").split()[-1:]
+        d = self.d
+        for e in range(bisect.bisect_left(self.event_starts, a), bisect.bisect_left(self.event_starts, b)):
+            vi, np = self.events[e]
+            if d.norm[vi] == "according":
+                continue
+            who = self.antecedent.get(np.first) if np.kind == "pronoun" else np
+            if who is None or d.text[who.start:who.end].split()[-1:] != last:
+                return True
+        return False

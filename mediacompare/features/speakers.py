@@ -155,6 +155,16 @@ class _Rules(Clauses):
         return k < d.n and d.sent[k] == d.sent[i] and k - i <= WINDOW and \
             d.t[k].start < self._next_quote_start(q.end) and d.norm[k] != "according"
 
+    def _others_after_clause(self, after, start, speaker) -> bool:
+        """Whether someone else may speak between the end of a lender's attribution clause and a
+        quotation: in the rest of the clause's own sentence, only another speaker counts ("“A,”
+        Smith said, referring to Jones. “B.”" is Smith's); after it, any other person named."""
+        d, people = self.d, self.people
+        s = self._sent_of(max(after - 1, 0))
+        nxt = d.sent_first.get(s + 1)
+        end = min(start, d.t[nxt].start) if nxt is not None else start
+        return people.speakers_between(after, end, speaker) or people.others_between(end, start, speaker)
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
@@ -180,7 +190,7 @@ class _Rules(Clauses):
             after = max(prev.end, self.clause_end.get(prev.quote_id, prev.end))
             gap = sents[k][0] - max(sents[k - 1][1], self._sent_of(after - 1))
             if src.status == "attributed" and gap <= 1 and after <= q.start and \
-                    not self.people.others_between(after, q.start, src.speaker):
+                    not self._others_after_clause(after, q.start, src.speaker):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
             return None
