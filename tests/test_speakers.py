@@ -441,3 +441,20 @@ def test_a_one_word_name_opening_its_sentence_is_a_subject():
         ("Bryne", "X said")]
     # an opening adverb or time is not
     assert _who("Meanwhile, the crowd went on to chant “Four more years” for an hour.")[0][0] != "Meanwhile"
+
+
+def test_a_description_before_a_name_after_the_quotation():
+    assert _who("“We had called him just before he boarded,” his nephew Tom Smith added.") == [
+        ("Tom Smith", "X said")]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_it():
+    text = ("When the senator died, President Bill Grant released the following statement:\n\n"
+            "“Ann and I offer our condolences to the family and friends.”\n\nThe funeral is on Friday.")
+    row = one(text)
+    assert (row.speaker, row.method) == ("Bill Grant", "continued paragraph") and "colon" in row.evidence
+    text = "Jane Doe said in an interview on Monday:\n\n“We will not give up this fight.”"
+    assert _who(text) == [("Jane Doe", "continued paragraph")]
+    # a subject that is no person introduces nothing
+    assert _who("The rules include three items:\n\n“No running in the hallways at any time.”") == [
+        (None, "unattributed")]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 from .speaker_people import People
-from .speaker_text import NP, OBLIQUE, STOP, TELL, SpeakerText
+from .speaker_text import DETERMINERS, NP, OBLIQUE, STOP, TELL, SpeakerText
 from .voice import Voices
 
 __all__ = ["WINDOW", "Clauses"]
@@ -105,8 +105,9 @@ class Clauses:
             return self.found(np, k, "according to X", later)
         np, modal = d.np_back(k, s)
         if np is not None and np.kind == "name" and i < np.first <= i + 3 and \
-                all(d.lower_word[x] and not d.title_word[x] for x in range(i, np.first)):
-            np = np._replace(first=i)                             # "“…,” warm-and-fuzzy Jane Doe said"
+                all((d.lower_word[x] and not d.title_word[x]) or (x == i and d.norm[x] in DETERMINERS)
+                    for x in range(i, np.first)):
+            np = np._replace(first=i)             # "“…,” warm-and-fuzzy Jane Doe said", "his nephew Tom Smith"
         if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
             return self.found(np, k, "X said", where)
         if crossing:

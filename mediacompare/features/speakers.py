@@ -73,7 +73,7 @@ import pandas as pd
 from ..text import _column, _frame
 from .quotes import Quote
 from .speaker_clauses import WINDOW, Clauses
-from .speaker_text import DETERMINERS, MODALS, NP, plural
+from .speaker_text import DETERMINERS, MODALS, NP, WORDS, plural
 from .voice import Voices
 from .voice import voices as _voices
 
@@ -165,6 +165,30 @@ class _Rules(Clauses):
         end = min(start, d.t[nxt].start) if nxt is not None else start
         return people.speakers_between(after, end, speaker) or people.others_between(end, start, speaker)
 
+    def _colon_paragraph(self, q, a, b):
+        """(row, how) when the paragraph [a, b) before ``q``'s ends with a colon whose sentence has
+        reported speech ("Stone said in an interview:") or a person as its subject ("President Doe
+        released the following statement:"); else None."""
+        d = self.d
+        c = bisect.bisect_left(d.starts, b) - 1
+        while c >= 0 and d.t[c].start >= a and d.t[c].kind not in WORDS and d.norm[c] != ":":
+            c -= 1                                                # a closing parenthesis or dash after it
+        if c < 0 or d.t[c].start < a or d.norm[c] != ":" or d.mask[c]:
+            return None
+        s = d.sent[c]
+        events, starts = self.people.events, self.people.event_starts
+        e = bisect.bisect_left(starts, d.t[c].start) - 1
+        if e >= 0 and d.sent[events[e][0]] == s and starts[e] >= a:
+            vi, np = events[e]
+            found = self.found(np, vi, "X said", "", f"'{self.clause(np, vi)}'")
+        else:
+            np = self.subject(s, c)
+            if np is None or not self._person_subject(np):
+                return None
+            found = self.found(np, None, "X said", "", f"'{self.clause(np, None)}', a person")
+        row = self.row(q, found)
+        return row, f"whose last sentence introduces it with a colon ({row.evidence})"
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
@@ -197,7 +221,10 @@ class _Rules(Clauses):
         if para <= 0 or d.paras[para][0] != q.start:
             return None
         a, b = d.paras[para - 1]
-        if prev is not None and a <= prev.start < b:
+        colon = None if prev is not None and a <= prev.start < b else self._colon_paragraph(q, a, b)
+        if colon is not None:
+            src, how = colon
+        elif prev is not None and a <= prev.start < b:
             src, how = rows[prev.quote_id], f"whose last quotation (quote {prev.quote_id}) is attributed"
         else:
             events, starts = self.people.events, self.people.event_starts
