@@ -208,6 +208,9 @@ class People:
         last_speaker = None                                       # (event token, mention)
         event_at = {i: np for i, np in self.events}
         resolved = []                                             # (token, mention) of earlier pronouns
+        # the tokens of persons and pronouns that speak: "said Jane Doe", "he added"
+        self.speaking = {self.persons[self.runs_person[np.run]].token for _, np in self.events
+                         if np.kind == "name" and np.run in self.runs_person} | set(self.event_of_subject)
         for i in range(d.n):
             if i in event_at:
                 np = event_at[i]
@@ -261,6 +264,9 @@ class People:
             for token, m in earlier:
                 candidates.append(m._replace(token=token, oblique=token > 0 and d.norm[token - 1] in OBLIQUE))
             candidates.sort(key=lambda m: m.token)
+            for m in candidates:                                  # a speaker first, then a subject
+                if m.token in self.speaking and self._fits(m, g):
+                    return m
             for m in candidates:
                 if not m.oblique and self._fits(m, g):
                     return m
