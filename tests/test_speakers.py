@@ -461,8 +461,8 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_
 
 
 def test_a_pronoun_prefers_the_speaker_of_the_nearest_sentence():
-    text = ("Whether the Grant or Moore model works better will decide the race, said Jake Horowitz, "
-            "editor of a local website.\n\n“You have a very sophisticated operation,” he said.")
+    text = ("Tom Moore will lose the race in the end, said Jake Horowitz, editor of a local website."
+            "\n\n“You have a very sophisticated operation,” he said.")
     assert _who(text) == [("Jake Horowitz", "pronoun")]
     # with no speaker in it, the sentence's first person who is a subject
     text = "Tom Moore met Jake Horowitz in Ohio.\n\n“You have a very sophisticated operation,” he said."

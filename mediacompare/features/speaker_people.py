@@ -78,8 +78,12 @@ class People:
                 np, modal = d.np_back(i, s)
                 np = np if np is not None and d.agrees(np, i, modal) else None
                 quoted = i and (d.mask[i - 1] or (d.norm[i - 1] == "," and i > 1 and d.mask[i - 2]))
-                if np is None and quoted:
-                    np = d.np_fwd(i + d.vlen[i], s)                # "“…,” said X"
+                inverted = i and d.norm[i - 1] == "," and not d.norm[i].endswith("ing") and d.norm[i] not in TELL
+                if np is None and (quoted or inverted):
+                    np = d.np_fwd(i + d.vlen[i], s)                # "“…,” said X", "…, said X."
+                    if np is not None and not quoted and (np.kind == "pronoun" or d.ok(np.last + 1, s)
+                                                          and d.norm[np.last + 1] not in ".,;"):
+                        np = None
             if np is not None:
                 self.events.append((i, np))
         self.event_starts = [d.t[i].start for i, _ in self.events]
