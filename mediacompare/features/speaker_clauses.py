@@ -207,11 +207,12 @@ class Clauses:
         if np is not None and np.kind != "pronoun" and self._colon_speaker(np, s):
             return self.found(np, None, "X said", where,
                               f"'{self.clause(np, None)}:' right before the quotation (no reporting verb)")
-        np = self.subject(s, hi - 1) if colon and lo == start else None
+        np = self.subject(s, hi - 1) if lo == start else None
         if np is not None and self._person_subject(np):
+            how = "introduces the quotation with a colon" if colon else "quotes words inside it"
             return self.found(np, None, "X said", where, (
-                f"the sentence introduces the quotation with a colon; its subject, "
-                f"'{self.clause(np, None)}', is a person (no reporting verb)"))
+                f"no reporting verb; the sentence {how} and its subject, '{self.clause(np, None)}', "
+                f"is a person"))
         return None
 
     def _person_subject(self, np) -> bool:
@@ -268,10 +269,12 @@ class Clauses:
 
     def _named_subject(self, ri, s) -> bool:
         """A one-word name opening its sentence right before a lowercase verb ("Bryne went on to
-        say"), not an opening word ("First, ...", "Meanwhile the ...") or a time ("Tuesday")."""
+        say"), written with a capital inside a sentence elsewhere in the text too; not an opening
+        word ("First, ...", "Good information can ..."), an acronym or a time ("Tuesday")."""
         d, r = self.d, self.d.runs[ri]
         j = r.last + 1
         return r.name is not None and not any(d.time_word[k] or d.adverb[k] for k in range(r.first, j)) \
+            and d.norm[r.first] in d.cap_inside and not d.t[r.first].text.isupper() \
             and d.ok(j, s) and d.t[j].kind == "word" and d.t[j].text.islower() and d.norm[j] not in STOP \
             and d.norm[r.first].rstrip(".") not in STOP
 

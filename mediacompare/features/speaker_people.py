@@ -21,8 +21,9 @@ Pronouns
     for what an earlier one stood for. After a verb of continuing ("he added", "she went
     on") it is the last person who spoke, if the gender fits. Otherwise the sentences are
     searched backwards from the pronoun's own (at most :data:`SENTENCES_BACK` of them): in
-    each, the first person of the right gender who is not in an oblique position (after a
-    preposition, a possessive, the one told something) is taken; failing that, the most
+    each, the first person of the right gender who speaks there ("…, said Jake Horowitz"),
+    else the first one who is not in an oblique position (after a preposition, a
+    possessive, the one told something) is taken; failing that, the most
     recent person of the right gender. A person of unknown gender fits either pronoun (the
     given-name list is short and mostly of English-language names, so a nearer person of
     unknown gender is never passed over for a farther one whose gender is known).

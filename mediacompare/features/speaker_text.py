@@ -191,6 +191,9 @@ class SpeakerText:
             and (i + 2 >= n or t[i + 2].start > t[i + 1].end)) for i, w in enumerate(self.norm)]
         self.adverb = [lw and (w in ADVERBS or (w.endswith("ly") and len(w) > 4))
                        for lw, w in zip(low, self.norm)]
+        # words written with a capital inside a sentence somewhere in the text: names, not "Good" or "Unless"
+        self.cap_inside = frozenset(w for i, (x, w) in enumerate(zip(t, self.norm))
+                                    if not self.first[i] and x.text[:1].isupper())
         self.lower_word = [x.kind == "word" and lw and w not in STOP and not self.vlen[i]
                            for i, (x, lw, w) in enumerate(zip(t, low, self.norm))]
         self._runs()

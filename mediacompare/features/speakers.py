@@ -21,7 +21,10 @@ Own attribution
       its own (a participle ``…, declaring that “…”``, a second verb ``X joked … and
       added, “…”``, an infinitive ``went on to say “…”``) takes the subject starting the
       sentence; with no verb, a name or a titled description before a colon (``The
-      minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``).
+      minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``);
+      failing that, a person who is the subject of the sentence (``Mrs. Doe apologized:
+      “…”``, ``He toured the county to “…”``; verb None; a one-word name only if the text
+      also capitalises it inside a sentence, so "Good information can …" is no one).
     * Reporting verbs: ``resources/speech_verbs.csv`` and "according to". A bare form
       (``say``, ``call``) needs ``they``, a plural, a modal or ``to``: "a phone call" is no
       speech, and a form after a determiner is a noun ("a thunderous chant").
@@ -33,7 +36,12 @@ Borrowed (``verb`` None; the evidence names the lender)
     * ``continued paragraph``: a paragraph opening with such a quotation, after one whose
       last quotation is attributed or, with none, whose last reported speech has a
       speaker (``…, too, he added.``), not a modal one ("Applicants must promise").
-      A nested quotation stays ``unattributed``.
+      A paragraph ending in a colon lends the speaker of its last sentence (its reported
+      speech, or a person as its subject: ``President Doe released the following
+      statement:``). A nested quotation stays ``unattributed``.
+    * Borrowing stops at another person named between lender and borrower; in the rest of
+      the lender's own clause sentence only another speaker stops it (``“…,” Smith said,
+      noting that Jones lost. “…”`` is Smith's).
 Names, titles, descriptions
     * A name is a run of capitalised words (``al-Assad``, ``Kevin D. Williamson``; ``bin``,
       ``de``, ``of`` ... inside); a sentence's first word alone only before a reporting
@@ -52,7 +60,8 @@ Names, titles, descriptions
 Pronouns (``speaker_start``/``speaker_end`` point at the name carried to)
     * he/she: resolved in text order by :class:`~mediacompare.features.speaker_people.People`:
       after "added", "continued" or "went on", the last person who spoke; otherwise the
-      first person of the pronoun's gender in the nearest sentence back who is not after a
+      person of the pronoun's gender who speaks in the nearest sentence back with such a
+      person (``…, said Jake Horowitz``), else the first one there who is not after a
       preposition or told something. Gender comes from the text (honorifics, gendered
       titles, "X said she ..."), never from a list of first names. Places, organisations
       and news outlets are not persons (``resources/person_words.csv``). it/they: the last
