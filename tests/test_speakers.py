@@ -482,3 +482,14 @@ def test_a_person_subject_owns_the_words_quoted_inside_its_sentence():
     # a subject that is no person owns nothing
     assert _who("The city council wants “an end to the endless waiting lists” for beds.") == [
         (None, "unattributed")]
+
+
+def test_a_relative_who_after_a_name_is_that_persons_speech():
+    text = ("Any decision would involve Attorney General Ann Ruiz, who told Congress last month: "
+            "“That matter is being handled by career agents.”")
+    assert _who(text) == [("Ann Ruiz", "X told Y")]
+
+
+def test_a_sentence_opening_with_a_preposition_has_its_subject_after_it():
+    text = "Alongside NAACP calls for action, a top strategist urged her on, saying, “At some point, she must act.”"
+    assert _who(text) == [("a top strategist", "X said")]

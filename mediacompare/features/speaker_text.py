@@ -37,13 +37,17 @@ STOP = DETERMINERS | frozenset(
     "from by with into about during after before since until amid under over against despite like and "
     "or but nor yet so if as while when although though because however meanwhile also then still "
     "according what who whom whose which why how where not".split())
+# Prepositions that open a phrase before a sentence's subject ("Alongside the protests, ...").
+_MORE_PREPOSITIONS = frozenset("alongside across behind beyond within without outside inside around "
+                               "throughout upon via beside besides unlike".split())
+STOP = STOP | _MORE_PREPOSITIONS
 PARTICLES = frozenset("al el ul bin ibn abu de da del der van von du la le of for".split())
 PREP_LINK = frozenset({"of", "for", "from", "at", "with"})
 OBLIQUE = frozenset("in on at of for to from by with into about during after before since until amid "
                     "under over against despite like as while when although though because if than "
-                    "between among toward towards through".split())
+                    "between among toward towards through".split()) | _MORE_PREPOSITIONS
 PREPOSITIONS = frozenset("in on at of for to from by with into about during amid under over against despite "
-                          "between among toward towards through".split())
+                          "between among toward towards through".split()) | _MORE_PREPOSITIONS
 CLAUSE_END = frozenset("and or but who which that in on at during while when after before as since because "
                        "with to if".split())
 MODALS = frozenset("will would could can may might should must did does do".split())
@@ -403,6 +407,9 @@ class SpeakerText:
                 k -= 1
             ok = self.ok(k, s) and self.norm[k] == ","
             return (self.appose(self.np_core(k - 1, s), k + 1, j - 1) if ok else None), modal
+        if self.norm[j] == "who" and self.ok(j - 1, s) and self.norm[j - 1] == ",":   # "Jane Doe, who told"
+            np = self.np_core(j - 2, s)
+            return (np if np is not None and np.kind == "name" else None), modal
         np = self.np_core(j, s)
         if np is not None and self.ok(np.first - 1, s) and self.norm[np.first - 1] in PREPOSITIONS:
             np = None                                              # "who has in the past described"
