@@ -493,3 +493,8 @@ def test_a_relative_who_after_a_name_is_that_persons_speech():
 def test_a_sentence_opening_with_a_preposition_has_its_subject_after_it():
     text = "Alongside NAACP calls for action, a top strategist urged her on, saying, “At some point, she must act.”"
     assert _who(text) == [("a top strategist", "X said")]
+
+
+def test_a_capitalised_word_with_a_lowercase_hyphenated_ending_is_no_name():
+    text = "New York-based lawyers met Tom Hale on Monday.\n\n“We will appeal the ruling,” he said."
+    assert _who(text) == [("Tom Hale", "pronoun")]

@@ -182,7 +182,8 @@ class SpeakerText:
         title_words = titles()
         self.cap = [x.kind in ("word", "abbreviation") and w.rstrip(".") not in STOP and (
             x.text[0].isupper() or (p[0] in PARTICLES and p[2][:1].isupper()))
-            for x, w, p in zip(t, self.norm, parts)]                # a name word: "Putin", "al-Assad"
+            and not (p[2] and x.text[0].isupper() and x.text.rpartition("-")[2].islower())
+            for x, w, p in zip(t, self.norm, parts)]  # a name word: "Putin", "al-Assad"; not "York-based"
         self.initial = [x.kind == "word" and len(x.text) == 1 and x.text.isupper() and i + 1 < n
                         and t[i + 1].text == "." and t[i + 1].start == x.end for i, x in enumerate(t)]
         self.lower_title = [lw and w in title_words for lw, w in zip(low, self.norm)]
