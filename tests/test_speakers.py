@@ -498,3 +498,9 @@ def test_a_sentence_opening_with_a_preposition_has_its_subject_after_it():
 def test_a_capitalised_word_with_a_lowercase_hyphenated_ending_is_no_name():
     text = "New York-based lawyers met Tom Hale on Monday.\n\n“We will appeal the ruling,” he said."
     assert _who(text) == [("Tom Hale", "pronoun")]
+
+
+def test_a_quotation_borrows_across_narration_that_names_no_one_else():
+    text = ("“We are going to win so much,” Tom Hale said at his victory party, two hours after the polls "
+            "closed. The room erupted. “You are going to be so happy with the result.”")
+    assert _who(text)[1] == ("Tom Hale", "same sentence")

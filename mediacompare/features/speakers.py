@@ -31,8 +31,8 @@ Own attribution
 Borrowed (``verb`` None; the evidence names the lender)
     * ``same sentence``: a later quotation of the sentence has its own attribution
       (``"absolutely unacceptable” as they “…,” he said``), or the previous quotation of
-      the paragraph, no sentence between, is attributed (``“A,” he said. “B.”``); never
-      across another person's name.
+      the paragraph is attributed, with at most two sentences of narration between
+      (``“A,” he said. “B.”``); never across another person's name.
     * ``continued paragraph``: a paragraph opening with such a quotation, after one whose
       last quotation is attributed or, with none, whose last reported speech has a
       speaker (``…, too, he added.``), not a modal one ("Applicants must promise").
@@ -91,6 +91,8 @@ __all__ = ["METHODS", "Attribution", "attribute_speakers", "speaker_frame"]
 #: The values of :attr:`Attribution.method`.
 METHODS = ("X said", "said X", "X told Y", "according to X", "pronoun", "same sentence",
            "continued paragraph", "unattributed")
+# Sentences a quotation may lie after the previous attributed one of its paragraph and still borrow.
+_GAP = 3
 _UNFOUND = ("no reporting verb, name or colon next to the quotation or in its sentence; not right after an "
             "attributed quotation of its paragraph; not a paragraph continuing reported speech")
 
@@ -222,7 +224,7 @@ class _Rules(Clauses):
             src = rows[prev.quote_id]
             after = max(prev.end, self.clause_end.get(prev.quote_id, prev.end))
             gap = sents[k][0] - max(sents[k - 1][1], self._sent_of(after - 1))
-            if src.status == "attributed" and gap <= 1 and after <= q.start and \
+            if src.status == "attributed" and gap <= _GAP and after <= q.start and \
                     not self._others_after_clause(after, q.start, src.speaker):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
