@@ -45,6 +45,8 @@ def _loaded(spans):
     ("They tried to malign him.", "malign him", "malign", "object_after"),
     ("They maligned the reporters.", "maligned the reporters", "malign", "object_after"),
     ("He is the office idiot.", "office idiot", "idiot", "compound_before"),
+    ("They were vicious leaders of the gang.", "vicious leaders of the gang", "vicious",
+     "head_after|of_after"),
     ("The propaganda machine rolled on.", "propaganda machine", "propaganda", "compound_after"),
     ("He shamelessly denied it.", "shamelessly denied", "shamelessly", "modified_after"),
     ("It was a vicious and cowardly attack.", "vicious and cowardly attack", "vicious",
@@ -78,6 +80,7 @@ def test_each_rule_widens_the_label_over_its_phrase(lexicon, sentence, text, ter
     ("It was vicious and then stopped.", "vicious"),                     # a conjunct of another class
     ("It was vicious , cruel conduct.", "vicious"),                      # a comma after a space is no series
     ("He shamelessly.", "shamelessly"),                                  # nothing modified
+    ("They were vicious of late.", "vicious"),                           # 'of' after no head noun
 ])
 def test_a_phrase_stops_at_punctuation_line_breaks_and_function_words(lexicon, sentence, text):
     row = _loaded(mc.label(sentence, lexicon=lexicon)).iloc[0]
@@ -89,7 +92,9 @@ def test_a_word_that_may_be_an_adjective_or_a_noun_is_read_from_its_neighbours(l
     noun = _loaded(mc.label("They blamed the western elite.", lexicon=lexicon)).iloc[0]
     assert (noun["text"], noun["extended_by"]) == ("western elite", "modifier_before")
     adjective = _loaded(mc.label("It is an elite unit of guards.", lexicon=lexicon)).iloc[0]
-    assert (adjective["text"], adjective["extended_by"]) == ("elite unit", "head_after")
+    # the head noun's "of" complement joins too (of_after after an adjective cue's head noun)
+    assert (adjective["text"], adjective["extended_by"]) == ("elite unit of guards",
+                                                             "head_after|of_after")
 
 
 def test_labels_of_one_category_never_overlap_after_widening(lexicon):

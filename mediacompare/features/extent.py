@@ -18,7 +18,8 @@ rule                what it adds
                     follow, up to three words, to the head noun ("corrupt
                     western elite", "nefarious purposes"); after a noun, a
                     word that may be a verb ends it ("brutal regime fell")
-``of_after``        after a noun cue, an "of" complement: "of", an optional
+``of_after``        after a noun cue, or after the head noun an adjective cue
+                    reached, an "of" complement: "of", an optional
                     determiner and up to three adjectives or nouns ("a flood
                     of migrants" gives "flood of migrants")
 ``object_after``    after a verb cue, its object: an optional determiner and
@@ -82,7 +83,8 @@ EXTENT_RULES = {
     "head_after": ("the adjectives and nouns (up to three) after an adjective cue, to the head noun "
                    "(after a noun, a word that may be a verb ends it)"),
     "compound_after": "the nouns (up to two) after a noun cue that make it a compound's modifier",
-    "of_after": "an 'of' complement after a noun cue (of, a determiner, up to three adjectives or nouns)",
+    "of_after": ("an 'of' complement after a noun cue, or after an adjective cue's head noun (of, a "
+                 "determiner, up to three adjectives or nouns)"),
     "object_after": "the object after a verb cue (a determiner and up to two nouns, or a pronoun)",
     "modified_after": "the adjective or verb an adverb cue modifies, right after it",
     "coordinate_after": ("'and' or 'or' and a conjunct of the cue's class after an adjective or noun "
@@ -336,8 +338,12 @@ def _head_after(words, hi: int, cue: str = "") -> int:
 
 
 def _of_after(words, hi: int, cue: str = "") -> int:
-    """An 'of' complement after ``hi``: of, a determiner, up to three adjectives or nouns."""
-    if not (words.joined(hi, hi + 1) and words.lower(hi + 1) == "of"):
+    """An 'of' complement after ``hi``: of, a determiner, up to three adjectives or nouns.
+
+    After an adjective cue only when its phrase ends on a noun ("corrupt leaders of the party",
+    not "proud of it")."""
+    if not (words.joined(hi, hi + 1) and words.lower(hi + 1) == "of") or (
+            cue == "ADJ" and not words.tags(hi) & {"NOUN", "PROPN"}):
         return hi
     j, n, end = hi + 2, 0, hi
     if words.joined(j - 1, j) and "determiner" in words.tags(j):
@@ -418,7 +424,7 @@ _RULES = {
     "compound_before": (("NOUN",), "before", _compound_before),
     "head_after": (("ADJ",), "after", _head_after),
     "compound_after": (("NOUN",), "after", _compound_after),
-    "of_after": (("NOUN",), "after", _of_after),
+    "of_after": (("NOUN", "ADJ"), "after", _of_after),
     "object_after": (("VERB",), "after", _object_after),
     "modified_after": (("ADV",), "after", _modified_after),
     "coordinate_after": (("ADJ", "NOUN"), "after", _conjunct_after),
