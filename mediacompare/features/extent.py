@@ -4,39 +4,16 @@ Annotators of loaded language mark phrases ("a flood of migrants", "corrupt
 western elite", "absolutely disgraceful"), while a lexicon finds words. After a
 lexicon entry of an extended category (:data:`EXTENDED_CATEGORIES`) matches,
 its label is widened over the words its cue governs or is modified by, using
-general English syntax only, never a list of topics:
-
-=================== ==========================================================
-rule                what it adds
-=================== ==========================================================
-``adverb_before``   a degree adverb ("absolutely", "so", "deeply") or an
-                    adverb in -ly ("shamelessly") right before an adjective,
-                    adverb or verb cue
-``modifier_before`` up to two adjectives right before a noun cue
-                    ("widespread cover-up", "useful idiot")
-``head_after``      after an adjective cue, the adjectives and nouns that
-                    follow, up to three words, to the head noun ("corrupt
-                    western elite", "nefarious purposes"); after a noun, a
-                    word that may be a verb ends it ("brutal regime fell")
-``of_after``        after a noun cue, or after the head noun an adjective cue
-                    reached, an "of" complement: "of", an optional
-                    determiner and up to three adjectives or nouns ("a flood
-                    of migrants" gives "flood of migrants")
-``object_after``    after a verb cue, its object: an optional determiner and
-                    up to two nouns, or an object pronoun ("to malign him")
-``compound_before`` up to two more nouns or adjectives before a noun cue, the
-                    modifiers of a compound ("deep state plot")
-``compound_after``  up to two nouns after a noun cue that is itself a
-                    modifier ("jihadist attacks"); not an adjective
-``modified_after``  the adjective or verb an adverb cue modifies
-                    ("shamelessly denied", "ominously clear")
-``coordinate_*``    a conjunct of the cue's class joined by "and" or "or",
-                    after or before it ("corrupt and incompetent officials",
-                    "lies and smears", "sinful and scandalous")
-``series_*``        a comma series of adjectives after (with its head noun)
-                    or before an adjective cue ("a frenzied, demagogic
-                    assault"); the only rules that cross a comma
-=================== ==========================================================
+general English phrase structure only, never a list of topics. The rules, in
+the order they are tried, are :data:`EXTENT_RULES` (each name with what it
+adds; ``docs/lexicon-format.md`` gives an example of each): the adverbs before
+a cue ("absolutely disgraceful"), the adjectives and nouns of a noun cue's
+compound ("useful idiot", "deep state plot", "jihadist attacks"), an adjective
+cue's head noun ("corrupt western elite"), an "of" complement ("flood of
+migrants"), a verb cue's object ("malign him"), what an adverb cue modifies
+("shamelessly denied"), a conjunct joined by "and" or "or" ("corrupt and
+incompetent officials") and a comma series of adjectives ("a frenzied,
+demagogic assault").
 
 Word classes come from two places: closed classes (determiners, pronouns,
 prepositions, conjunctions, auxiliaries, negation, degree adverbs) from the data
