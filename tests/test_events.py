@@ -506,6 +506,10 @@ def test_events_command_prints_and_exports(tmp_path, capsys):
     source = tmp_path / "articles.csv"
     arts.to_csv(source, index=False)
     out = tmp_path / "out" / "events.csv"
+    # like the other commands' --out: a missing folder is a usage error, never created silently
+    assert main(["--no-progress", "events", str(source), "--out", str(out)]) == 2
+    assert "does not exist; create it first" in capsys.readouterr().err
+    out.parent.mkdir()
     assert main(["--no-progress", "events", str(source), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "6 articles read, 0 skipped" in printed and "6 articles in 3 events" in printed
