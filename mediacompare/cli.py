@@ -225,7 +225,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     table = event_table(events)
     if report is not None:
         skipped = [r for r in report if r.get("status") == "skipped"]
-        print(f"{len(report) - len(skipped)} articles read, {len(skipped)} skipped"
+        loaded = [r for r in report if str(r.get("status", "")).startswith("loaded")]
+        print(f"{len(loaded)} articles read, {len(skipped)} skipped"
               + "".join(f"\n  skipped {r.get('input')}: {r.get('reason')}" for r in skipped[:20]))
     n_multi = int((table["n_articles"] > 1).sum())
     print(f"{len(events)} articles in {len(table)} events; {n_multi} with two or more articles; "
