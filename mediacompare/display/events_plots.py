@@ -26,10 +26,10 @@ from matplotlib.ticker import PercentFormatter
 
 from ..measures.event_features import parse_date
 from .charts import MAX_GROUPS, Chart, bar_height
-from .helpers import _plural
+from .helpers import _plural, _str
 from .palette import INK, MUTED, plain_label, series_colour, series_hatch
 
-__all__ = ["plot_copy_flows", "plot_coverage", "plot_fact_presence"]
+__all__ = ["plot_copy_flows", "plot_coverage", "plot_fact_presence", "timeline_events"]
 
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 #: Widest figure, in inches (at the charts' 90 dpi: 1,125 pixels, inside a 1,280-pixel window).
@@ -78,6 +78,25 @@ def _rows_of(rows: pd.DataFrame, max_groups: int) -> list[tuple[str, pd.DataFram
         (f"all other {len(rest)} outlets", pd.concat(rest))]
 
 
+def timeline_events(events: pd.DataFrame, *, min_outlets: int = 2) -> list:
+    """The events :func:`plot_coverage` draws: those with dated articles (by day, month or year)
+    from at least ``min_outlets`` outlets, the most outlets first (then the most articles, then
+    the id). An empty list: there is no timeline to draw.
+
+    >>> import mediacompare as mc
+    >>> timeline_events(mc.find_events(mc.load_corpus()))
+    ['2017-12-11-putin-khmeimim']
+    """
+    _require(events, ("outlet", "date", "event_id"), "events")
+    min_outlets = _limit(min_outlets, "min_outlets")
+    dated = events[events["date"].map(lambda d: parse_date(d).dated).astype(bool)]
+    outlets_of = events.groupby("event_id", sort=False)["outlet"].nunique()
+    size_of = events.groupby("event_id", sort=False).size()
+    dated_outlets = dated.groupby("event_id", sort=False)["outlet"].nunique()
+    chosen = [e for e in dated_outlets.index if dated_outlets[e] >= min_outlets]
+    return sorted(chosen, key=lambda e: (-outlets_of[e], -size_of[e], str(e)))
+
+
 def plot_coverage(events: pd.DataFrame, *, max_events: int = 8, min_outlets: int = 2,
                   max_groups: int = MAX_GROUPS) -> Chart:
     """Which outlet covered which event when: one panel per event, a row per outlet.
@@ -86,8 +105,8 @@ def plot_coverage(events: pd.DataFrame, *, max_events: int = 8, min_outlets: int
     marker on its date (shape and colour by outlet, the same in every panel);
     the number written beside a marker counts the outlet's articles that day;
     an article dated only by month or year is a bar over that month or year.
-    Events reported by at least ``min_outlets`` outlets are shown, those with
-    the most outlets first (at most ``max_events``; the title says how many
+    Events with dated articles from at least ``min_outlets`` outlets are shown
+    (:func:`timeline_events`), those with the most outlets first (at most ``max_events``; the title says how many
     were left out). Articles with no date are counted in the row label. A
     panel with more than ``max_groups`` outlets shows those with most articles
     and one grey row for all the others.
@@ -105,11 +124,11 @@ def plot_coverage(events: pd.DataFrame, *, max_events: int = 8, min_outlets: int
     max_groups = max(2, _limit(max_groups, "max_groups"))
     outlets_of = events.groupby("event_id", sort=False)["outlet"].nunique()
     size_of = events.groupby("event_id", sort=False).size()
-    chosen = [e for e in outlets_of.index if outlets_of[e] >= min_outlets]
+    chosen = timeline_events(events, min_outlets=min_outlets)
     if not chosen:
-        raise ValueError(f"no event is reported by {min_outlets} outlets or more: nothing to plot "
-                         "(lower min_outlets to show events of one outlet)")
-    chosen.sort(key=lambda e: (-outlets_of[e], -size_of[e], str(e)))
+        raise ValueError(f"no event is reported by {min_outlets} outlets or more with a dated "
+                         "article: nothing to plot on a timeline (lower min_outlets to show "
+                         "events of one outlet)")
     shown, left_out = chosen[:max_events], len(chosen) - max_events
     all_outlets = list(dict.fromkeys(events["outlet"].map(str)))
     style = {o: (series_colour(k), _MARKERS[(k // 8) % len(_MARKERS)])
@@ -120,8 +139,10 @@ def plot_coverage(events: pd.DataFrame, *, max_events: int = 8, min_outlets: int
     for event_id, rows in panels[:3]:
         mine = events[events["event_id"] == event_id]
         days = sorted(s.text for s in map(parse_date, mine["date"]) if s.dated)
-        when = (f", {days[0]}" + (f" to {days[-1]}" if days[-1] != days[0] else "")) if days else ""
-        described.append(f"{_short(mine['event_name'].iloc[0], 140)} "
+        name = _str(mine["event_name"].iloc[0])
+        when = (f", {days[0]}" + (f" to {days[-1]}" if days[-1] != days[0] else "")
+                if days and days[0] not in name else "")  # a found event's name has its dates
+        described.append(f"{_short(name, 140)} "
                          f"({_plural(outlets_of[event_id], 'outlet')}, "
                          f"{_plural(size_of[event_id], 'article')}{when})")
     alt = (f"Timeline of who covered which event when: {_plural(len(shown), 'event')} reported "
