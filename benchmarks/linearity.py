@@ -42,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "linearity.md"
 LIMIT = 1.5
+MEMORY_FLOOR = 1 << 20          # bytes: below this, a run's extra memory is not told from noise
 SIZES = (1, 4, 16)
 
 
@@ -127,6 +128,27 @@ def _rss() -> int:
         return 0
 
 
+class _PeakSampler:
+    """The highest resident memory of this process while it runs, polled every millisecond."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = _rss()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+
+    def _poll(self) -> None:
+        while not self._done.wait(0.001):
+            self.peak = max(self.peak, _rss())
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join()
+        return max(self.peak, _rss())
+
+
 def _measure(name: str, k: int, memory: bool, queue) -> None:
     """In a child process: the seconds (and peak bytes) of one case at one size."""
     try:
@@ -135,11 +157,13 @@ def _measure(name: str, k: int, memory: bool, queue) -> None:
         n_chars, run = make(k)
         gc.collect()
         before = _rss()
+        sampler = _PeakSampler() if memory else None
         start = time.perf_counter()
         run()
         seconds = time.perf_counter() - start
-        # The high-water mark of the process over its memory before the run: the run's peak.
-        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before, 1) if memory else None
+        # The run's own peak over the memory before it, sampled while it runs: the process's
+        # high-water mark would also hold the warm-up's peak and hide a small run.
+        peak = sampler.stop() - before if sampler else None
         queue.put(("ok", n_chars, seconds, peak))
     except Exception as exc:  # reported in the table, and the run fails
         queue.put(("error", 0, 0.0, f"{type(exc).__name__}: {exc}"[:300]))
@@ -180,8 +204,12 @@ def run_case(name: str, rounds: int, timeout: float) -> dict:
         base_chars, base_seconds, base_peak = row["sizes"][1]
         per = base_seconds / base_chars
         row["time_ratio"] = {k: (s / c) / per for k, (c, s, _) in row["sizes"].items()}
-        if memory and base_peak:
-            row["memory_ratio"] = {k: (p / c) / (base_peak / base_chars) for k, (c, _, p) in row["sizes"].items()}
+        if memory:
+            # Memory grows in pages and allocator arenas: a run that needs less than MEMORY_FLOOR
+            # more than it had is counted as MEMORY_FLOOR, so a small 1x run cannot inflate the
+            # ratio of the larger sizes.
+            base = max(base_peak, MEMORY_FLOOR) / base_chars
+            row["memory_ratio"] = {k: (max(p, MEMORY_FLOOR) / c) / base for k, (c, _, p) in row["sizes"].items()}
     return row
 
 
@@ -203,10 +231,13 @@ def report(rows: list[dict], rounds: int) -> str:
         f"{platform.release()}, {mp.cpu_count()} cores. Each case runs at 1x, 4x and 16x its base size, "
         f"sizes interleaved, fastest of {rounds} rounds, each in a fresh process; the ratio is the cost "
         f"per character over the cost per character at 1x (1.00 is linear, quadratic would be about 4 "
-        f"and 16). A case fails over {LIMIT}x, or when it errs or times out.",
+        f"and 16). A case fails over {LIMIT}x, or when it errs or times out. Peak memory is the "
+        f"run's highest resident memory over the memory before it, sampled every millisecond; "
+        f"below {MEMORY_FLOOR >> 20} MiB it is counted as {MEMORY_FLOOR >> 20} MiB (pages and "
+        f"allocator arenas make smaller differences noise); the 16x peak is also given in MiB.",
         "",
-        "| case | 1x chars | 1x s | 4x s | 16x s | per char 4x | per char 16x | peak memory per char 16x | verdict |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| case | 1x chars | 1x s | 4x s | 16x s | per char 4x | per char 16x | peak memory per char 16x | peak MiB 16x | verdict |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
         sizes = row["sizes"]
@@ -221,6 +252,7 @@ def report(rows: list[dict], rounds: int) -> str:
             f"| {row['name']} | {cell(1, 0, '{:,}')} | {cell(1, 1, '{:.3f}')} | {cell(4, 1, '{:.3f}')} | "
             f"{cell(16, 1, '{:.3f}')} | {ratio.get(4, float('nan')):.2f} | {ratio.get(16, float('nan')):.2f} | "
             f"{(f'{memory[16]:.2f}' if 16 in memory else '-')} | "
+            f"{cell(16, 2, '{:,.0f}') if sizes.get(16, (0, 0, None))[2] is None else f'{sizes[16][2] / 2**20:,.1f}'} | "
             f"{'linear' if ok else 'FAILS: ' + (row['status'] if row['status'] != 'ok' else 'not linear')} |")
     lines.append("")
     return "\n".join(lines)

@@ -43,11 +43,11 @@ def dollar_tables():
     return corpus, spans, sentences, voices, cues
 
 
-@pytest.mark.filterwarnings("error")  # a warning would print into a report page
-# ... but not the sockets and event loops other tests (kernels, the browser) leave to the
-# garbage collector, which may run during this test
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.filterwarnings("ignore::ResourceWarning")
+# A warning would print into a report page: warnings are errors here, but not the sockets and
+# event loops other tests (kernels, the browser) leave to the garbage collector, which may run
+# during this test (in one mark: its later filters take precedence over "error")
+@pytest.mark.filterwarnings("error", "ignore::ResourceWarning",
+                            "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_every_plot_draws_labels_with_dollar_signs_as_text(dollar_tables):
     """Outlets named "The $_$ Times" or "US$ 5% and C$ 6%" once made 10 of 11 notebooks fail:
     matplotlib read the labels as math."""
