@@ -139,8 +139,11 @@ def omission_exercise(corpus: Any) -> OmissionExercise:
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
     ...                      "text": ["Troops left Syria. It rained.", "Troops left Syria."]})
     >>> ex = omission_exercise(arts)
-    >>> ex.same_event, ex.sentences_a["text"].tolist()
-    (False, ['Troops left Syria.', 'It rained.'])
+    >>> ex.same_event, ex.event_id, ex.sentences_a["text"].tolist()
+    (True, 'undated-syria-left', ['Troops left Syria.', 'It rained.'])
+    >>> other = arts.assign(text=["Troops left Syria. It rained.", "The harbour froze overnight."])
+    >>> omission_exercise(other).same_event
+    False
     """
     table = _table(corpus)
     table = table[table["text"].map(lambda t: bool(sentences(_str(t))))].reset_index(drop=True)
