@@ -21,6 +21,11 @@ What is measured
       and the person it names (the nearest annotated source before it that is a name,
       a rule applied to the annotation, not to the library's output) shares the
       speaker's surname or span.
+    * Two scorings, side by side. *names*: as above. *agreeing*: he/she stands for the
+      nearest annotated source before it that is a name (not a description) and whose own
+      words do not show the other gender, it/they for the nearest one that shows no person,
+      and a relative pronoun source (``Trump, who has called it “…”``) for the word right
+      before it.
     * Recall: the share of annotated direct quotations attributed to the right source.
       Precision: of the found quotations that match an annotated one and that the
       library attributes, the share attributed to the right source. Also reported: the
@@ -33,11 +38,11 @@ Held out
     errors ``--errors N`` prints. The results give both parts apart.
 
 Before and after
-    ``--before COMMIT`` (default 4c72392, the commit before issue 12's work) extracts that
-    commit's ``mediacompare`` package with ``git archive`` into a temporary folder and
+    ``--before COMMIT`` (default 4c72392, the commit before issue 12's work; repeat it to
+    compare several commits) extracts each commit's ``mediacompare`` package with ``git archive`` into a temporary folder and
     runs the same evaluation on it in a subprocess, in the same run.
 
-Run: .venv/bin/python benchmarks/speakers.py [--before 4c72392] [--errors 20]
+Run: .venv/bin/python benchmarks/speakers.py [--before 4c72392 [--before main ...]] [--errors 20]
 """
 
 from __future__ import annotations
@@ -92,7 +97,8 @@ class Relation:
     source: Span | None
     content: Span | None
     cue: Span | None
-    resolved: Span | None = None  # the annotated name a pronoun source stands for
+    resolved: Span | None = None  # the annotated name a pronoun source stands for ("names")
+    agreeing: Span | None = None  # the same, by the agreeing rule ("agreeing")
 
     @property
     def direct(self) -> bool:
@@ -146,6 +152,7 @@ def parse_ann(lines) -> list[Relation]:
         relations.append(Relation(roles.get("Source"), roles.get("Content"), roles.get("Cue")))
     relations.sort(key=lambda r: (r.source or r.content or r.cue or Span([(0, 0)], "")).start)
     _resolve_pronouns(relations)
+    _resolve_agreeing(relations)
     return relations
 
 
@@ -174,6 +181,135 @@ def _resolve_pronouns(relations: list[Relation]) -> None:
             r.resolved = before[-1] if before else None
 
 
+# The agreeing rule (scoring "agreeing"). Words that open a description rather than a name,
+# and words that show a person's gender inside the source's own span.
+_DESCRIPTION_OPENERS = frozenset(
+    "the a an this that these those some many several both few most all one two three another other "
+    "each every his her its their our my your who which".split())
+_GENDERED = {**dict.fromkeys(
+    "mr sir lord king prince sheikh emir sultan spokesman congressman businessman husband father son "
+    "brother uncle nephew grandfather boyfriend widower man".split(), "m"), **dict.fromkeys(
+    "mrs ms miss madam mme dame lady queen princess spokeswoman congresswoman chairwoman businesswoman "
+    "wife mother daughter sister aunt niece grandmother girlfriend widow woman actress".split(), "f")}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_GIVEN_NAMES = ROOT / "mediacompare" / "resources" / "given_names.csv"
+
+
+def _given_names() -> dict[str, str]:
+    """A given name's usual gender, read from the file (the same file for every version run)."""
+    names = {}
+    if _GIVEN_NAMES.is_file():
+        for line in _GIVEN_NAMES.read_text(encoding="utf-8").splitlines()[1:]:
+            name, _, gender = line.partition(",")
+            if gender in ("m", "f") and not name.startswith("#"):
+                names[name] = gender
+    return names
+
+
+_NAMES_GENDER = _given_names()
+
+
+def _person_evidence(span: Span) -> set[str]:
+    """The genders a source's own words show: an honorific before a name ("Mrs. Doe"), a
+    gendered noun ("spokeswoman"), or a listed given name followed by a capitalised word ("Jane
+    Smith"); empty when they show none."""
+    words = [w.rstrip(".") for w in _WORD.findall(span.text)]
+    genders = {_GENDERED[w.lower()] for w, nxt in zip(words, words[1:] + [""])
+               if w.lower() in _GENDERED and (w.islower() or nxt[:1].isupper())}   # "Mrs. Doe", not "Miss."
+    if not genders:
+        named = [_NAMES_GENDER[w.lower()] for w, nxt in zip(words, words[1:])
+                 if w[:1].isupper() and nxt[:1].isupper() and w.lower() in _NAMES_GENDER]
+        genders.update(named[:1])
+    return genders
+
+
+def source_gender(span: Span) -> str | None:
+    """The gender a source's own words show: an honorific or gendered noun ("Mrs.",
+    "spokeswoman"), else the first listed given name followed by a capitalised word; None when
+    they show none, or both.
+
+    >>> source_gender(Span([(0, 9)], "Mr. Smith")), source_gender(Span([(0, 10)], "Jane Smith"))
+    ('m', 'f')
+    >>> source_gender(Span([(0, 30)], "Clinton's top aide Jake Sullivan")), source_gender(Span([(0, 5)], "Smith"))
+    ('m', None)
+    """
+    genders = _person_evidence(span)
+    return genders.pop() if len(genders) == 1 else None
+
+
+_PREPOSITIONS = frozenset("of for at from with by in on to about".split())
+
+
+def _name_like(words: list[str]) -> bool:
+    named, after_preposition = False, False
+    for k, w in enumerate(words):
+        if w.lower() in _PREPOSITIONS:
+            after_preposition = True
+        elif w[:1].isupper() and not after_preposition and not (k == 0 and w.lower() in _DESCRIPTION_OPENERS):
+            named = True
+    return named and words[-1][:1].isupper()
+
+
+def _is_description(span: Span) -> bool:
+    """A source that names no one: none of its first two comma-separated parts (before a
+    relative clause) ends in a capitalised word that is not inside a prepositional phrase.
+    "the Republican presidential candidate", "some Republicans", "a reporter for Agence
+    France-Presse", "excerpts of his speech released by the White House" are descriptions; "a
+    terse Miller", "former Florida governor Jeb Bush", "Simmons, an Obama supporter," and "his
+    wife, Jane Doe" are names.
+
+    >>> [_is_description(Span([(0, 1)], t)) for t in ("the Florida senator", "a terse Miller", "Trump",
+    ...                                                 "his wife, Jane Doe", "an aide to Sen. Ted Cruz")]
+    [True, False, False, False, True]
+    """
+    head = re.split(r"\s(?:who|whose|which)\s", re.sub(r"\([^)]*\)", " ", span.text))[0]
+    parts = [_WORD.findall(part) for part in re.split("[,\u2013\u2014]", head)[:2]]
+    return not any(words and _name_like(words) for words in parts)
+
+
+def _resolve_agreeing(relations: list[Relation]) -> None:
+    """The agreeing rule: he/she (him, his, her) stands for the nearest annotated source before
+    it that is a name (not a description: see :func:`_is_description`) and whose own words do
+    not show the other gender (:func:`source_gender`); it/they for the nearest one whose words
+    show no person; I/we as the names rule."""
+    sources = sorted((r.source for r in relations if r.source is not None and not _is_pronoun(r.source)),
+                     key=lambda s: s.start)
+    for r in relations:
+        if r.source is None or not _is_pronoun(r.source):
+            continue
+        word = _words(r.source.text)[0]
+        before = [s for s in sources if s.end <= r.source.start]
+        if word in _PRONOUN_GENDER:
+            gender = _PRONOUN_GENDER[word]
+            fits = [s for s in before if not _is_description(s) and source_gender(s) in (None, gender)]
+        elif word in ("it", "its", "they", "them", "their"):
+            fits = [s for s in before if not _person_evidence(s)]
+        else:
+            fits = [s for s in before if _is_name(s)]
+        r.agreeing = fits[-1] if fits else None
+
+
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_LAST_WORD = re.compile(r"([^\W\d_][\w\-\u2019'.]*)[\s,]*$")
+
+
+def _resolve_relative(relations: list[Relation], text: str) -> None:
+    """The agreeing rule for a relative pronoun source ("Trump, who has called it “…”"): it
+    stands for the word right before it (the head of the phrase it follows), by surname. The
+    names rule leaves it as it is (a source no speaker's span or surname can match).
+
+    >>> rels = [Relation(Span([(13, 16)], "who"), Span([(40, 45)], "“…”"), None)]
+    >>> _resolve_relative(rels, "Senator Hale, who called it ..."); rels[0].agreeing.text
+    'Hale'
+    """
+    for r in relations:
+        if r.source is None or r.agreeing is not None or r.source.text.strip().lower() not in _RELATIVE:
+            continue
+        m = _LAST_WORD.search(text, max(0, r.source.start - 80), r.source.start)
+        if m is not None:
+            r.agreeing = Span([(m.start(1), m.end(1))], m.group(1))
+
+
 def read_devset(root: Path) -> list[Article]:
     articles = []
     chosen: dict[str, Path] = {}
@@ -186,6 +322,7 @@ def read_devset(root: Path) -> list[Article]:
             continue
         text = text_path.read_text(encoding="utf-8")
         relations = parse_ann(ann.read_text(encoding="utf-8").splitlines())
+        _resolve_relative(relations, text)
         articles.append(Article(name, text, relations))
     return articles
 
@@ -202,11 +339,16 @@ def surname(text: str | None) -> str | None:
     return words[-1] if words else None
 
 
-def same_person(speaker: str | None, start, end, relation: Relation) -> bool:
-    """Whether a found speaker (text and offsets) is the annotated source of ``relation``."""
+SCORINGS = ("names", "agreeing")
+
+
+def same_person(speaker: str | None, start, end, relation: Relation, scoring: str = "names") -> bool:
+    """Whether a found speaker (text and offsets) is the annotated source of ``relation``; a
+    pronoun source stands for its ``resolved`` span (``names``) or ``agreeing`` span."""
     if speaker is None:
         return False
-    candidates = [relation.source] + ([relation.resolved] if relation.resolved is not None else [])
+    resolved = relation.resolved if scoring == "names" else relation.agreeing
+    candidates = [relation.source] + ([resolved] if resolved is not None else [])
     for span in candidates:
         if span is None:
             continue
@@ -264,8 +406,8 @@ def matches(found: Found, relation: Relation) -> bool:
     return relation.content.overlap(found.inner_start, found.inner_end) * 2 >= length
 
 
-def evaluate_article(article: Article, found: list[Found]) -> dict:
-    """Counts for one article; ``errors`` lists what went wrong, for reading."""
+def evaluate_article(article: Article, found: list[Found], scoring: str = "names") -> dict:
+    """Counts for one article under one scoring; ``errors`` lists what went wrong, for reading."""
     counts = Counter()
     errors = []
     direct = article.direct
@@ -279,7 +421,7 @@ def evaluate_article(article: Article, found: list[Found]) -> dict:
             counts["gold_not_found"] += 1
             errors.append(("not found", relation, None))
             continue
-        right = [same_person(f.speaker, f.speaker_start, f.speaker_end, relation) for f in mine]
+        right = [same_person(f.speaker, f.speaker_start, f.speaker_end, relation, scoring) for f in mine]
         if all(right):
             counts["gold_right"] += 1
         else:
@@ -295,24 +437,27 @@ def evaluate_article(article: Article, found: list[Found]) -> dict:
         counts["found_matched"] += 1
         if f.status == "attributed":
             counts["made"] += 1
-            if any(same_person(f.speaker, f.speaker_start, f.speaker_end, r) for r in relations):
+            if any(same_person(f.speaker, f.speaker_start, f.speaker_end, r, scoring) for r in relations):
                 counts["made_right"] += 1
     return {"counts": counts, "errors": errors}
 
 
 def evaluate(articles: list[Article]) -> dict:
-    """Counts per part (``development``, ``held_out``, ``all``)."""
-    parts = {"development": Counter(), "held_out": Counter(), "all": Counter()}
-    errors = []
+    """Counts per scoring (``names``, ``agreeing``) and part (``development``, ``held_out``,
+    ``all``); the errors of the development part under each scoring."""
+    parts = {s: {"development": Counter(), "held_out": Counter(), "all": Counter()} for s in SCORINGS}
+    errors = {s: [] for s in SCORINGS}
     for article in articles:
-        result = evaluate_article(article, found_quotations(article.text))
+        found = found_quotations(article.text)
         part = "held_out" if article.held_out else "development"
-        for name in (part, "all"):
-            parts[name].update(result["counts"])
-            parts[name]["articles"] += 1
-        if part == "development":
-            errors.extend((article, *e) for e in result["errors"])
-    return {"parts": {k: dict(v) for k, v in parts.items()}, "errors": errors}
+        for scoring in SCORINGS:
+            result = evaluate_article(article, found, scoring)
+            for name in (part, "all"):
+                parts[scoring][name].update(result["counts"])
+                parts[scoring][name]["articles"] += 1
+            if part == "development":
+                errors[scoring].extend((article, *e) for e in result["errors"])
+    return {"parts": {s: {k: dict(v) for k, v in p.items()} for s, p in parts.items()}, "errors": errors}
 
 
 def shares(counts: dict) -> dict:
@@ -373,9 +518,11 @@ def report(results: dict[str, dict], devset: Path) -> str:
         "found quotations matching an annotated one |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for version, result in results.items():
-        for part in ("development", "held_out", "all"):
-            lines.append(_row(f"{version}, {part.replace('_', ' ')}", result["parts"][part]))
+    for scoring in SCORINGS:
+        for version, result in results.items():
+            for part in ("development", "held_out", "all"):
+                lines.append(_row(f"{version}, {part.replace('_', ' ')}, scoring *{scoring}*",
+                                  result["parts"][scoring][part]))
     lines += [
         "",
         "Targets (issue 12): at least 80% of annotated direct quotations attributed to the right "
@@ -401,7 +548,7 @@ def report(results: dict[str, dict], devset: Path) -> str:
     return "\n".join(lines)
 
 
-def print_errors(errors, n: int) -> None:
+def print_errors(errors, n: int, scoring: str = "names") -> None:
     import random
 
     rng = random.Random(0)
@@ -412,8 +559,9 @@ def print_errors(errors, n: int) -> None:
         lo = max(0, min(c.start, relation.source.start) - 200)
         hi = min(len(text), max(c.end, relation.source.end) + 60)
         print(f"--- {kind}: {article.name}")
+        resolved = relation.resolved if scoring == "names" else relation.agreeing
         print(f"gold source: {relation.source.text!r}" + (
-            f" (= {relation.resolved.text!r})" if relation.resolved is not None else ""))
+            f" (= {resolved.text!r})" if resolved is not None else ""))
         if found is not None:
             print(f"found: {found.speaker!r} [{found.method}] {found.evidence[:200]}")
         print(text[lo:hi].replace("\n", " / "))
@@ -422,10 +570,12 @@ def print_errors(errors, n: int) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
-    parser.add_argument("--before", default=DEFAULT_BEFORE,
-                        help="commit to compare with ('' for none); default %(default)s")
+    parser.add_argument("--before", action="append",
+                        help="commit to compare with, repeatable ('' for none); default " + DEFAULT_BEFORE)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--errors", type=int, default=0, help="print N errors of the development part")
+    parser.add_argument("--scoring", choices=SCORINGS, default="agreeing",
+                        help="the scoring whose errors --errors prints; default %(default)s")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (args.devset / "attributions").is_dir():
@@ -438,15 +588,15 @@ def main(argv=None) -> int:
         print(json.dumps({"parts": evaluate(articles)["parts"], "module": mc.__file__}))
         return 0
     results = {}
-    if args.before:
+    for commit in [c for c in (args.before if args.before is not None else [DEFAULT_BEFORE]) if c]:
         with tempfile.TemporaryDirectory() as tmp:
-            results[f"before ({args.before})"] = _run_tree(_extract(args.before, Path(tmp)), args.devset)
+            results[f"before ({commit})"] = _run_tree(_extract(commit, Path(tmp)), args.devset)
     now = evaluate(articles)
     results["after (this tree)"] = {"parts": now["parts"]}
     text = report(results, args.devset)
     print(text)
     if args.errors:
-        print_errors(now["errors"], args.errors)
+        print_errors(now["errors"][args.scoring], args.errors, args.scoring)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     return 0

@@ -20,6 +20,8 @@ ROWS = {
     "brutal": "brutal,emotive,harsh,Brutality.,,,high,,,,adj\n",
     "elite": "elite,labeling,(name the group),Populist.,,,high,,,,\n",
     "utterly": "utterly,intensifier,(omit),Boost.,,,high,,,,\n",
+    "propaganda": "propaganda,labeling,information,Deceit.,,,high,,,,noun\n",
+    "shamelessly": "shamelessly,emotive,(omit),Shame.,,,high,,,,adv\n",
 }
 
 
@@ -42,6 +44,18 @@ def _loaded(spans):
     ("A flood of cheap imports arrived.", "flood of cheap imports", "flood", "of_after"),
     ("They tried to malign him.", "malign him", "malign", "object_after"),
     ("They maligned the reporters.", "maligned the reporters", "malign", "object_after"),
+    ("He is the office idiot.", "office idiot", "idiot", "compound_before"),
+    ("They were vicious leaders of the gang.", "vicious leaders of the gang", "vicious",
+     "head_after|of_after"),
+    ("The propaganda machine rolled on.", "propaganda machine", "propaganda", "compound_after"),
+    ("He shamelessly denied it.", "shamelessly denied", "shamelessly", "modified_after"),
+    ("It was a vicious and cowardly attack.", "vicious and cowardly attack", "vicious",
+     "coordinate_after"),
+    ("It was a cowardly and vicious attack.", "cowardly and vicious attack", "vicious",
+     "head_after|coordinate_before"),
+    ("It was a vicious, cowardly attack.", "vicious, cowardly attack", "vicious", "series_after"),
+    ("It was a cowardly, vicious attack.", "cowardly, vicious attack", "vicious",
+     "head_after|series_before"),
 ])
 def test_each_rule_widens_the_label_over_its_phrase(lexicon, sentence, text, term, rules):
     row = _loaded(mc.label(sentence, lexicon=lexicon)).iloc[0]
@@ -61,6 +75,12 @@ def test_each_rule_widens_the_label_over_its_phrase(lexicon, sentence, text, ter
     ("They were nefarious still.", "nefarious"),                         # a possible adverb ends it
     ("The flood of 2019 was large.", "flood"),                           # a number is no noun phrase
     ("They would malign.", "malign"),                                    # no object
+    ("It was vicious, cruel.", "vicious"),                               # a series needs its head noun
+    ("It was vicious and it hurt.", "vicious"),                          # 'and' a clause, no conjunct
+    ("It was vicious and then stopped.", "vicious"),                     # a conjunct of another class
+    ("It was vicious , cruel conduct.", "vicious"),                      # a comma after a space is no series
+    ("He shamelessly.", "shamelessly"),                                  # nothing modified
+    ("They were vicious of late.", "vicious"),                           # 'of' after no head noun
 ])
 def test_a_phrase_stops_at_punctuation_line_breaks_and_function_words(lexicon, sentence, text):
     row = _loaded(mc.label(sentence, lexicon=lexicon)).iloc[0]
@@ -72,7 +92,9 @@ def test_a_word_that_may_be_an_adjective_or_a_noun_is_read_from_its_neighbours(l
     noun = _loaded(mc.label("They blamed the western elite.", lexicon=lexicon)).iloc[0]
     assert (noun["text"], noun["extended_by"]) == ("western elite", "modifier_before")
     adjective = _loaded(mc.label("It is an elite unit of guards.", lexicon=lexicon)).iloc[0]
-    assert (adjective["text"], adjective["extended_by"]) == ("elite unit", "head_after")
+    # the head noun's "of" complement joins too (of_after after an adjective cue's head noun)
+    assert (adjective["text"], adjective["extended_by"]) == ("elite unit of guards",
+                                                             "head_after|of_after")
 
 
 def test_labels_of_one_category_never_overlap_after_widening(lexicon):
@@ -111,6 +133,24 @@ def test_extents_keep_offsets_true_on_the_seeds():
     widened = spans[spans["extended_by"] != ""]
     assert set(widened["category"]) <= {"emotive", "labeling"}
     assert set("|".join(widened["extended_by"]).split("|")) <= set(EXTENT_RULES)
+
+
+def test_every_rule_is_described_and_tried_in_the_order_of_its_description():
+    assert list(extent._RULES) == list(EXTENT_RULES)
+    for name, (classes, side, widen) in extent._RULES.items():
+        assert name.endswith("_" + side)
+        assert set(classes) <= {"ADJ", "NOUN", "VERB", "ADV"} and callable(widen)
+
+
+def test_coordinated_cues_of_one_category_stay_apart_and_cover_the_phrase(lexicon):
+    # both conjuncts are cues: each keeps its own label, the two never overlap, and together they
+    # cover the coordinated phrase
+    spans = _loaded(mc.label("A vicious and brutal campaign began.", lexicon=lexicon)).sort_values("start")
+    assert spans[["text", "extended_by"]].values.tolist() == [["vicious", ""],
+                                                             ["brutal campaign", "head_after"]]
+    # a noun cue's conjunct need not be a cue ("lies" is no entry of this lexicon)
+    row = _loaded(mc.label("The propaganda and lies spread.", lexicon=lexicon)).iloc[0]
+    assert (row["text"], row["extended_by"]) == ("propaganda and lies", "coordinate_after")
 
 
 def test_word_classes_come_from_the_closed_class_file_and_lemminflect():

@@ -63,11 +63,13 @@ def test_seed_labels_a_teacher_would_agree_with(spans, article_id, text, categor
 
 def test_seed_words_that_are_not_loaded_here_are_not_labelled(spans):
     # "classifies ... as a terrorist organization" reports a designation; "According to ... TASS"
-    # names its source; "said" is neutral
-    terrorist = spans[(spans["article_id"] == "000") & (spans["text"] == "terrorist")]
+    # names its source; "said" is neutral. The labels are found by their cue: a cue's label may
+    # cover its compound ("terrorist organizations", compound_after), the cue is still "terrorist"
+    terrorist = spans[(spans["article_id"] == "000") & (spans["term"] == "terrorist")]
     text = mc.load_corpus().articles.set_index("article_id").loc["000", "text"]
     assert text.count("terrorist ") == 3 and len(terrorist) == 2
-    assert text.index("as a terrorist organization") + 5 not in terrorist["start"].tolist()
+    assert set(text[s:e] for s, e in zip(terrorist["cue_start"], terrorist["cue_end"])) == {"terrorist"}
+    assert text.index("as a terrorist organization") + 5 not in terrorist["cue_start"].tolist()
     assert not spans["text"].str.lower().isin(["said", "according to", "told"]).any()
 
 

@@ -116,3 +116,39 @@ def test_lexicon_format_page_documents_every_column():
     page = (Path(__file__).resolve().parents[1] / "docs" / "lexicon-format.md").read_text(encoding="utf-8")
     for column in COLUMNS:
         assert f"| `{column}` |" in page, column
+
+
+@pytest.mark.parametrize("sentence", [
+    "The storm was deadly and the flooding caused a crisis in the valley.",   # harm, events
+    "A jury found him guilty of fraud, bribery and misconduct in office.",    # legal states, offences
+    "Officials said the violent clashes were dangerous for the residents.",   # descriptive of events
+    "She named her occupation as teacher and wore a saint's medal.",          # literal senses
+    "Troops began the invasion after months of aggression along the border.",
+])
+def test_descriptive_words_of_news_are_not_loaded_words(sentence):
+    # names of events, offences, legal states and harm describe; they were left out of the
+    # loaded-word categories (their measured share inside annotated spans was low, and by judgement)
+    spans = mc.label(sentence)
+    assert spans[spans["category"].isin(["emotive", "labeling"])].empty, spans[["text", "term"]]
+
+
+@pytest.mark.parametrize("sentence, loaded", [
+    ("Historians studied Nazi Germany and the Nazi party.", False),
+    ("Villages burned under the Nazi occupation.", False),
+    ("The columnist called his critics nazis.", True),
+    ("He branded the mayor a Nazi for closing the park.", True),
+])
+def test_nazi_is_a_smear_outside_its_historical_uses(sentence, loaded):
+    spans = mc.label(sentence)
+    assert (spans["term"] == "nazi").any() == loaded, spans[["text", "term"]]
+
+
+@pytest.mark.parametrize("sentence, term, text, rule", [
+    ("Their corrupt and ageing leaders fled.", "corrupt", "corrupt and ageing leaders",
+     "coordinate_after"),
+    ("It was a disgraceful, expensive decision.", "disgraceful", "disgraceful, expensive decision",
+     "series_after"),
+])
+def test_the_packaged_lexicon_and_extents_cover_coordinated_evaluations(sentence, term, text, rule):
+    row = mc.label(sentence).set_index("term").loc[term]
+    assert (row["text"], row["extended_by"]) == (text, rule)

@@ -302,6 +302,8 @@ def test_a_pronoun_agrees_in_gender_with_the_text_and_given_names():
 def test_places_titles_and_news_outlets_are_not_people():
     text = ("Troops gathered at Hmeimim Air Base on Friday.\n\n“We are ready,” he said.")
     assert attribute_speakers(text)[0].status == "unattributed"   # an air base is no "he"
+    text = "Protesters gathered outside Grand Plaza Hotel on Friday.\n\n“We are ready,” he said."
+    assert attribute_speakers(text)[0].status == "unattributed"   # nor a hotel
     text = ("White House Chief of Staff Denis Moore met reporters.\n\n“No comment,” he said.")
     row = attribute_speakers(text)[0]
     assert row.speaker == "Denis Moore" and row.title == "White House Chief of Staff"
@@ -360,3 +362,145 @@ def test_newswire_double_apostrophe_quotations_get_speakers():
     text = "''We are done here,'' Mr. Hale said. ''There is nothing more to add now.''"
     assert [(a.speaker, a.method) for a in attribute_speakers(text)] == [
         ("Hale", "X said"), ("Hale", "same sentence")]
+
+
+def test_a_subject_after_an_opening_conjunction_speaks_a_headless_verb():
+    text = "Yet Jane Doe waved at the crowd and added, “We are not going anywhere.”"
+    assert _who(text) == [("Jane Doe", "X said")]
+
+
+def test_a_person_named_in_a_relative_clause_does_not_stop_borrowing():
+    text = ("“We won,” said Jane Doe, who served with Tom Smith in the House last year. "
+            "“And we will win again.”")
+    assert _who(text) == [("Jane Doe", "said X"), ("Jane Doe", "same sentence")]
+    text = "“We won,” said Jane Doe. Tom Smith disagreed. “And we will win again.”"
+    assert _who(text)[1] == (None, "unattributed")
+
+
+def test_a_verb_of_calling_that_names_is_no_speech():
+    # a class called “...”: naming; "X called Y “...”" and "what he called “...”": speech
+    assert all(m == "unattributed" for _, m in
+               _who("The college offers a class called “Perception and the Modern Mind” this year."))
+    assert _who("Mr. Hale called Ms. Ruiz “a friend of the worst kind” on Monday.") == [("Hale", "X said")]
+    assert _who("Ann Ruiz spoke about what she called “a failure of the whole system.”")[0][0] == "Ann Ruiz"
+
+
+def test_a_possessive_apostrophe_after_s_opens_a_description():
+    text = "Jim Sanders’ campaign manager said: “We expect to win every county.”"
+    row = one(text)
+    assert row.speaker == "Jim Sanders’ campaign manager" and row.speaker_kind == "description"
+
+
+def test_reporting_verbs_of_general_english():
+    assert _who("“I never lose an argument with my dog,” Jane Doe joked.") == [("Jane Doe", "X said")]
+    assert _who("“Nobody here is in any danger tonight,” the mayor reassured residents.")[0][0] == "the mayor"
+    assert _who("The company says “the product is safe for everyone who uses it.”") == [("The company", "X said")]
+
+
+def test_a_closing_clause_read_past_its_addressee_and_time():
+    text = "“Boots on the ground” would be a mistake, Jane Doe told The Daily Star on Thursday."
+    assert _who(text) == [("Jane Doe", "X told Y")]
+    text = "“Boots on the ground” would be a mistake, political scientist Jane Doe said last week."
+    assert _who(text) == [("Jane Doe", "X said")]
+
+
+def test_an_inverted_clause_must_close_after_its_speaker():
+    assert _who("“We can win” was the message, said Jane Doe.") == [("Jane Doe", "said X")]
+    # "said Jane Doe had ..." opens a clause of its own: Jane Doe is its subject, not the speaker
+    rows = _who("“We can win” was the message, said Tom Hale, and Jane Doe agreed.")
+    assert rows == [("Tom Hale", "said X")]
+
+
+def test_a_capitalised_title_inside_a_run():
+    row = one("“We will not concede tonight,” Clinton campaign Chairman John Pike said.")
+    assert (row.speaker, row.title) == ("John Pike", "Clinton campaign Chairman")
+
+
+def test_the_rest_of_a_lenders_clause_names_no_other_speaker():
+    text = ("“We counted every vote,” Jim Buchanan said, noting that Paul Grant did not lose a single "
+            "delegate. “If you are not tough, you will lose.”")
+    assert _who(text) == [("Jim Buchanan", "X said"), ("Jim Buchanan", "same sentence")]
+    text = ("“The plan is sound,” Ann Ruiz told radio host Mike Dale on Wednesday. "
+            "“You cannot beat it from the left.”")
+    assert _who(text)[1] == ("Ann Ruiz", "same sentence")
+    # another speaker in the clause's sentence, or a person named in a sentence after it, stops it
+    text = "“We counted every vote,” Jim Buchanan said, and Paul Grant agreed. “If you are not tough, you lose.”"
+    assert _who(text)[1] == (None, "unattributed")
+
+
+def test_a_persons_sentence_ending_in_a_colon_introduces_the_quotation():
+    text = "Mrs. Clinton has since apologized for what happened: “Yes, I should have used two accounts.”"
+    assert _who(text) == [("Clinton", "X said")]
+    text = "The crowd waited for Ruiz. Ruiz leaned in and boomed: “We will win this state in November.”"
+    assert _who(text) == [("Ruiz", "X said")]
+    # a subject that is no person, or a sentence that does not end in the colon, introduces nothing
+    assert _who("The report lists three demands: “Taxes must rise for everyone this year.”") == [
+        (None, "unattributed")]
+
+
+def test_a_one_word_name_opening_its_sentence_is_a_subject():
+    text = "The letter was signed by Bryne. Bryne went on to say, “From the bottom of my soul, I know this.”"
+    assert _who(text) == [("Bryne", "X said")]
+    # an opening adverb or time is not, nor a word capitalised only at the start of a sentence
+    assert _who("Meanwhile, the crowd went on to chant “Four more years” for an hour.")[0][0] != "Meanwhile"
+    assert _who("Good information can still win, but only when “the truth is sexier than the lie.”") == [
+        (None, "unattributed")]
+
+
+def test_a_description_before_a_name_after_the_quotation():
+    assert _who("“We had called him just before he boarded,” his nephew Tom Smith added.") == [
+        ("Tom Smith", "X said")]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_it():
+    text = ("When the senator died, President Bill Grant released the following statement:\n\n"
+            "“Ann and I offer our condolences to the family and friends.”\n\nThe funeral is on Friday.")
+    row = one(text)
+    assert (row.speaker, row.method) == ("Bill Grant", "continued paragraph") and "colon" in row.evidence
+    text = "Jane Doe said in an interview on Monday:\n\n“We will not give up this fight.”"
+    assert _who(text) == [("Jane Doe", "continued paragraph")]
+    # a subject that is no person introduces nothing
+    assert _who("The rules include three items:\n\n“No running in the hallways at any time.”") == [
+        (None, "unattributed")]
+
+
+def test_a_pronoun_prefers_the_speaker_of_the_nearest_sentence():
+    text = ("Tom Moore will lose the race in the end, said Jake Horowitz, editor of a local website."
+            "\n\n“You have a very sophisticated operation,” he said.")
+    assert _who(text) == [("Jake Horowitz", "pronoun")]
+    # with no speaker in it, the sentence's first person who is a subject
+    text = "Tom Moore met Jake Horowitz in Ohio.\n\n“You have a very sophisticated operation,” he said."
+    assert _who(text) == [("Tom Moore", "pronoun")]
+
+
+def test_a_person_subject_owns_the_words_quoted_inside_its_sentence():
+    text = "Jane Doe, who runs the city's shelter, wants “an end to the endless waiting lists” for beds."
+    assert _who(text) == [("Jane Doe", "X said")]
+    text = "Mayor Tom Hale met the press.\n\nHe toured the county to “compete vigorously for every vote” in May."
+    row = one(text)
+    assert (row.speaker, row.pronoun, row.verb) == ("Tom Hale", "He", None) and "no reporting verb" in row.evidence
+    # a subject that is no person owns nothing
+    assert _who("The city council wants “an end to the endless waiting lists” for beds.") == [
+        (None, "unattributed")]
+
+
+def test_a_relative_who_after_a_name_is_that_persons_speech():
+    text = ("Any decision would involve Attorney General Ann Ruiz, who told Congress last month: "
+            "“That matter is being handled by career agents.”")
+    assert _who(text) == [("Ann Ruiz", "X told Y")]
+
+
+def test_a_sentence_opening_with_a_preposition_has_its_subject_after_it():
+    text = "Alongside NAACP calls for action, a top strategist urged her on, saying, “At some point, she must act.”"
+    assert _who(text) == [("a top strategist", "X said")]
+
+
+def test_a_capitalised_word_with_a_lowercase_hyphenated_ending_is_no_name():
+    text = "New York-based lawyers met Tom Hale on Monday.\n\n“We will appeal the ruling,” he said."
+    assert _who(text) == [("Tom Hale", "pronoun")]
+
+
+def test_a_quotation_borrows_across_narration_that_names_no_one_else():
+    text = ("“We are going to win so much,” Tom Hale said at his victory party, two hours after the polls "
+            "closed. The room erupted. “You are going to be so happy with the result.”")
+    assert _who(text)[1] == ("Tom Hale", "same sentence")

@@ -15,13 +15,15 @@ from __future__ import annotations
 import bisect
 
 from .speaker_people import People
-from .speaker_text import NP, OBLIQUE, TELL, SpeakerText
+from .speaker_text import DETERMINERS, NP, OBLIQUE, STOP, TELL, SpeakerText
 from .voice import Voices
 
 __all__ = ["WINDOW", "Clauses"]
 
 #: Tokens after a quotation in which its sentence's attribution clause is looked for.
 WINDOW = 25
+# Conjunctions and adverbs that can open a sentence before its subject.
+_OPENING_WORDS = frozenset("and but yet so still then also now later meanwhile instead however thus".split())
 
 
 class Clauses:
@@ -102,29 +104,54 @@ class Clauses:
                 return None
             return self.found(np, k, "according to X", later)
         np, modal = d.np_back(k, s)
+        if np is not None and np.kind == "name" and i < np.first <= i + 3 and \
+                all((d.lower_word[x] and not d.title_word[x]) or (x == i and d.norm[x] in DETERMINERS)
+                    for x in range(i, np.first)):
+            np = np._replace(first=i)             # "“…,” warm-and-fuzzy Jane Doe said", "his nephew Tom Smith"
         if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
             return self.found(np, k, "X said", where)
-        if crossing or not self._closing_clause(k, s, next_quote):
+        if crossing:
+            return None
+        if d.norm[k - 1] == "," and k > i and not d.norm[k].endswith("ing"):   # "“…” that X can win, said Jane Doe"
+            inverted = d.np_fwd(k + d.vlen[k], s)
+            if inverted is not None and inverted.kind != "pronoun" and d.norm[inverted.first] != "that" \
+                    and self._closes(inverted.last + 1, s, next_quote):
+                return self.found(inverted, k, "said X", later)
+        if not self._closing_clause(k, s, next_quote):
             return None
         if np is not None and np.kind == "name" and np.run is not None and d.runs[np.run].first > i \
                 and d.norm[d.runs[np.run].first - 1] == ",":
             np = d.np_run(np.run, s)                              # "…, a mistake, Ben Carson said": no appositive
+        if np is not None and np.kind == "name":                   # "…, political scientist Jane Doe said"
+            lead = np.first
+            while lead > max(i + 1, np.first - 3) and d.lower_word[lead - 1] and not d.vlen[lead - 1]:
+                lead -= 1
+            if lead < np.first and d.norm[lead - 1] == ",":
+                np = np._replace(first=lead)
         if np is not None and np.first > i and d.agrees(np, k, modal) and d.norm[np.first - 1] == "," \
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
-        if d.norm[k - 1] == "," and k > i and not d.norm[k].endswith("ing"):   # "“…” that X can win, said Jane Doe"
-            np = d.np_fwd(k + d.vlen[k], s)
-            if np is not None and np.kind != "pronoun" and d.norm[np.first] != "that":
-                return self.found(np, k, "said X", later)
         return None
 
     def _closing_clause(self, k, s, next_quote) -> bool:
-        """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks."),
-        rather than opening one of its own ("Trump said: “…”", "has suggested that ...")."""
+        """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks.",
+        "…, Jane Doe told the BBC on Monday."), rather than opening one of its own ("Trump said:
+        “…”", "has suggested that ...")."""
         d = self.d
         j = k + d.vlen[k]
-        if j < d.n and d.t[j].start >= next_quote - 2:
-            return False
+        if d.norm[k] in TELL and d.ok(j, s) and d.t[j].start < next_quote:   # its addressee
+            obj = d.np_fwd(j, s)
+            j = obj.last + 1 if obj is not None and obj.kind != "pronoun" else j + (
+                d.lower_word[j] and d.t[j].text.isalpha())
+        return self._closes(j, s, next_quote)
+
+    def _closes(self, j, s, next_quote) -> bool:
+        """Whether the clause ends at token j: punctuation, a preposition or the sentence's end,
+        after times ("Tuesday", "last week", "on Monday") are skipped."""
+        d = self.d
+        j = d.skip_time(j, s)
+        if j < d.n and d.t[j].start >= next_quote - 2 and next_quote <= len(d.text):
+            return False                                          # "X said “…”": the next quotation's
         if not d.ok(j, s):
             return True
         w = d.norm[j]
@@ -175,11 +202,27 @@ class Clauses:
             return self.found(np, headless, "X said", where, (
                 f"'{d.t[headless].text}' earlier in the sentence has no subject of its own; its subject is "
                 f"taken as the one starting the sentence, '{self.clause(np, None)}'"))
-        np = d.np_back(hi - 1, s)[0] if d.norm[hi - 1] == ":" and d.ok(hi - 1, s) else None
+        colon = d.norm[hi - 1] == ":" and d.ok(hi - 1, s)
+        np = d.np_back(hi - 1, s)[0] if colon else None
         if np is not None and np.kind != "pronoun" and self._colon_speaker(np, s):
             return self.found(np, None, "X said", where,
                               f"'{self.clause(np, None)}:' right before the quotation (no reporting verb)")
+        np = self.subject(s, hi - 1) if lo == start else None
+        if np is not None and self._person_subject(np):
+            how = "introduces the quotation with a colon" if colon else "quotes words inside it"
+            return self.found(np, None, "X said", where, (
+                f"no reporting verb; the sentence {how} and its subject, '{self.clause(np, None)}', "
+                f"is a person"))
         return None
+
+    def _person_subject(self, np) -> bool:
+        """A subject that is a person: he or she, or a name the text shows is a person's."""
+        d = self.d
+        if np.kind == "pronoun":
+            return d.norm[np.first] in ("he", "she")
+        return np.kind == "name" and np.run is not None and (
+            np.run in self.people.runs_person or d.runs[np.run].title is not None
+            or self._named_subject(np.run, d.sent[np.first]))
 
     def _agent(self, i, s):
         """The agent of a passive reporting verb: "Rubio was asked by the moderator Jane Doe"."""
@@ -197,6 +240,8 @@ class Clauses:
         writer's own ("I remember ..."), the person named nearest before the verb."""
         d = self.d
         start = d.sent_first[s]
+        while start < verb - 1 and d.norm[start] in _OPENING_WORDS:
+            start += 1                                            # "Yet she ...", "And then Jane Doe ..."
         candidates = [start]
         k = start
         while k < verb and d.norm[k] != ",":
@@ -211,7 +256,7 @@ class Clauses:
             if np is None or np.last >= verb:
                 continue
             if np.kind == "name" and np.run is not None and np.run not in self.people.runs_person \
-                    and d.runs[np.run].title is None:
+                    and d.runs[np.run].title is None and not self._named_subject(np.run, s):
                 continue                                          # "First, ...": not a person
             return np
         if d.norm[start] in ("i", "we"):
@@ -221,6 +266,17 @@ class Clauses:
                 run = d.run_of[m.token]
                 return d.np_run(run, s) if run is not None else None
         return None
+
+    def _named_subject(self, ri, s) -> bool:
+        """A one-word name opening its sentence right before a lowercase verb ("Bryne went on to
+        say"), written with a capital inside a sentence elsewhere in the text too; not an opening
+        word ("First, ...", "Good information can ..."), an acronym or a time ("Tuesday")."""
+        d, r = self.d, self.d.runs[ri]
+        j = r.last + 1
+        return r.name is not None and not any(d.time_word[k] or d.adverb[k] for k in range(r.first, j)) \
+            and d.norm[r.first] in d.cap_inside and not d.t[r.first].text.isupper() \
+            and d.ok(j, s) and d.t[j].kind == "word" and d.t[j].text.islower() and d.norm[j] not in STOP \
+            and d.norm[r.first].rstrip(".") not in STOP
 
     def _colon_speaker(self, np, s) -> bool:
         """A name or titled description can speak before a colon; "in Italian:" cannot."""

@@ -21,8 +21,9 @@ Pronouns
     for what an earlier one stood for. After a verb of continuing ("he added", "she went
     on") it is the last person who spoke, if the gender fits. Otherwise the sentences are
     searched backwards from the pronoun's own (at most :data:`SENTENCES_BACK` of them): in
-    each, the first person of the right gender who is not in an oblique position (after a
-    preposition, a possessive, the one told something) is taken; failing that, the most
+    each, the first person of the right gender who speaks there ("…, said Jake Horowitz"),
+    else the first one who is not in an oblique position (after a preposition, a
+    possessive, the one told something) is taken; failing that, the most
     recent person of the right gender. A person of unknown gender fits either pronoun (the
     given-name list is short and mostly of English-language names, so a nearer person of
     unknown gender is never passed over for a farther one whose gender is known).
@@ -78,8 +79,12 @@ class People:
                 np, modal = d.np_back(i, s)
                 np = np if np is not None and d.agrees(np, i, modal) else None
                 quoted = i and (d.mask[i - 1] or (d.norm[i - 1] == "," and i > 1 and d.mask[i - 2]))
-                if np is None and quoted:
-                    np = d.np_fwd(i + d.vlen[i], s)                # "“…,” said X"
+                inverted = i and d.norm[i - 1] == "," and not d.norm[i].endswith("ing") and d.norm[i] not in TELL
+                if np is None and (quoted or inverted):
+                    np = d.np_fwd(i + d.vlen[i], s)                # "“…,” said X", "…, said X."
+                    if np is not None and not quoted and (np.kind == "pronoun" or d.ok(np.last + 1, s)
+                                                          and d.norm[np.last + 1] not in ".,;"):
+                        np = None
             if np is not None:
                 self.events.append((i, np))
         self.event_starts = [d.t[i].start for i, _ in self.events]
@@ -208,6 +213,9 @@ class People:
         last_speaker = None                                       # (event token, mention)
         event_at = {i: np for i, np in self.events}
         resolved = []                                             # (token, mention) of earlier pronouns
+        # the tokens of persons and pronouns that speak: "said Jane Doe", "he added"
+        self.speaking = {self.persons[self.runs_person[np.run]].token for _, np in self.events
+                         if np.kind == "name" and np.run in self.runs_person} | set(self.event_of_subject)
         for i in range(d.n):
             if i in event_at:
                 np = event_at[i]
@@ -261,6 +269,9 @@ class People:
             for token, m in earlier:
                 candidates.append(m._replace(token=token, oblique=token > 0 and d.norm[token - 1] in OBLIQUE))
             candidates.sort(key=lambda m: m.token)
+            for m in candidates:                                  # a speaker first, then a subject
+                if m.token in self.speaking and self._fits(m, g):
+                    return m
             for m in candidates:
                 if not m.oblique and self._fits(m, g):
                     return m
@@ -286,12 +297,29 @@ class People:
         return None if k < 0 else self.groups[k]
 
     def others_between(self, a: int, b: int, speaker: str | None) -> bool:
-        """Whether a person whose surname is not the speaker's is named in [a, b)."""
+        """Whether a person whose surname is not the speaker's is named in [a, b), not in an
+        oblique position ("said Jane Doe, who served with Mr. Smith in the House" names no other
+        speaker; "Mr. Smith disagreed" does)."""
         last = (speaker or "").split()[-1:]
         k = bisect.bisect_left(self.p_starts, a)
         end = bisect.bisect_left(self.p_starts, b)
-        if k >= end:
-            return False
-        if self.surname[k] != last:
-            return True
-        return self.next_other[k] < end
+        while k < end:
+            if self.surname[k] != last and not self.persons[k].oblique:
+                return True
+            k = k + 1 if self.surname[k] != last else self.next_other[k]
+        return False
+
+    def speakers_between(self, a: int, b: int, speaker: str | None) -> bool:
+        """Whether reported speech in [a, b) has a subject other than ``speaker``: "“A,” Smith said,
+        noting that Jones had lost" and "“A,” said Smith, according to the agency" name no other
+        speaker; "“A,” Smith said, and Jones agreed" does."""
+        last = (speaker or "").split()[-1:]
+        d = self.d
+        for e in range(bisect.bisect_left(self.event_starts, a), bisect.bisect_left(self.event_starts, b)):
+            vi, np = self.events[e]
+            if d.norm[vi] == "according":
+                continue
+            who = self.antecedent.get(np.first) if np.kind == "pronoun" else np
+            if who is None or d.text[who.start:who.end].split()[-1:] != last:
+                return True
+        return False

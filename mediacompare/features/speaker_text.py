@@ -37,22 +37,32 @@ STOP = DETERMINERS | frozenset(
     "from by with into about during after before since until amid under over against despite like and "
     "or but nor yet so if as while when although though because however meanwhile also then still "
     "according what who whom whose which why how where not".split())
+# Prepositions that open a phrase before a sentence's subject ("Alongside the protests, ...").
+_MORE_PREPOSITIONS = frozenset("alongside across behind beyond within without outside inside around "
+                               "throughout upon via beside besides unlike".split())
+STOP = STOP | _MORE_PREPOSITIONS
 PARTICLES = frozenset("al el ul bin ibn abu de da del der van von du la le of for".split())
 PREP_LINK = frozenset({"of", "for", "from", "at", "with"})
 OBLIQUE = frozenset("in on at of for to from by with into about during after before since until amid "
                     "under over against despite like as while when although though because if than "
-                    "between among toward towards through".split())
+                    "between among toward towards through".split()) | _MORE_PREPOSITIONS
 PREPOSITIONS = frozenset("in on at of for to from by with into about during amid under over against despite "
-                          "between among toward towards through".split())
+                          "between among toward towards through".split()) | _MORE_PREPOSITIONS
 CLAUSE_END = frozenset("and or but who which that in on at during while when after before as since because "
                        "with to if".split())
 MODALS = frozenset("will would could can may might should must did does do".split())
 ADVERBS = MODALS | frozenset("also further then later again earlier once still reportedly meanwhile however "
                              "too has have had was were is are not never simply recently previously".split())
 TELL = frozenset({"tell", "tells", "told", "telling"})
-# Verbs that also name: "a band called Sophistafunk" (followed by a capitalised word) is no speech.
+# Verbs that also name: "a band called Sophistafunk", "a class called “Perception”" are no speech.
 _NAMING = frozenset("call calls called calling dub dubs dubbed dubbing term terms termed".split())
 RELATIVE = frozenset({"who", "whom", "which", "that"})
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words that lead a time: "last week", "earlier this month", "late Tuesday".
+_TIME_LEADS = frozenset("last this next earlier later late early on".split())
+# Words that open a verb's complement: "the company says its ...", "the lawsuit contends that".
+_COMPLEMENT_OPENERS = frozenset({"that", ":", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you",
+                                 "his", "her", "its", "their", "our", "this", "there"})
 WORDS = ("word", "abbreviation", "number")
 
 # A noun phrase: kind name/description/pronoun, tokens first..last, speaker offsets start..end,
@@ -160,10 +170,9 @@ class SpeakerText:
                 continue                                          # capitalised only at a sentence start
             for m in range(min(longest, n - i), 0, -1):
                 form = tuple(self.norm[i:i + m])
-                naming = form[0] in _NAMING and i + m < n and t[i + m].text[:1].isupper() \
-                    and self.norm[i + m] not in PRONOUNS
+                naming = form[0] in _NAMING and self._naming(i, i + m)
                 if form in forms and not naming and not any(self.mask[i:i + m]) and \
-                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i)):
+                        not ((form in bare or m == 1 and plural(form[0])) and self._noun(i, i + m)):
                     self.vlen[i] = m
                     break
         self.next_verb = [n] * (n + 1)                            # the first reporting verb at or after i
@@ -173,20 +182,49 @@ class SpeakerText:
         title_words = titles()
         self.cap = [x.kind in ("word", "abbreviation") and w.rstrip(".") not in STOP and (
             x.text[0].isupper() or (p[0] in PARTICLES and p[2][:1].isupper()))
-            for x, w, p in zip(t, self.norm, parts)]                # a name word: "Putin", "al-Assad"
+            and not (p[2] and x.text[0].isupper() and x.text.rpartition("-")[2].islower())
+            for x, w, p in zip(t, self.norm, parts)]  # a name word: "Putin", "al-Assad"; not "York-based"
         self.initial = [x.kind == "word" and len(x.text) == 1 and x.text.isupper() and i + 1 < n
                         and t[i + 1].text == "." and t[i + 1].start == x.end for i, x in enumerate(t)]
         self.lower_title = [lw and w in title_words for lw, w in zip(low, self.norm)]
+        words = person_words()
+        self.time_word = [words.get(w.rstrip("."), ("", ""))[0] == "time" or w.rstrip(".") in _MONTH_ABBREVIATIONS
+                          for w in self.norm]
         self.title_word = [any(p in title_words for p in w.rstrip(".").split("-")) for w in self.norm]
-        self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) for w in self.norm]
+        self.possessive = [w.endswith("'s") or (w.endswith("'") and len(w) > 2) or (   # "Sanders’" split in two
+            w.endswith("s") and i + 1 < n and self.norm[i + 1] == "'" and t[i + 1].start == t[i].end
+            and (i + 2 >= n or t[i + 2].start > t[i + 1].end)) for i, w in enumerate(self.norm)]
         self.adverb = [lw and (w in ADVERBS or (w.endswith("ly") and len(w) > 4))
                        for lw, w in zip(low, self.norm)]
+        # words written with a capital inside a sentence somewhere in the text: names, not "Good" or "Unless"
+        self.cap_inside = frozenset(w for i, (x, w) in enumerate(zip(t, self.norm))
+                                    if not self.first[i] and x.text[:1].isupper())
         self.lower_word = [x.kind == "word" and lw and w not in STOP and not self.vlen[i]
                            for i, (x, lw, w) in enumerate(zip(t, low, self.norm))]
         self._runs()
 
-    def _noun(self, i: int) -> bool:
-        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that"."""
+    def _naming(self, i: int, after: int) -> bool:
+        """A verb of calling that names, not speech: "a band called Sophistafunk", "a class called
+        “Perception”"; but "Trump called Rubio “Little Marco”" and "what he called “a disgrace”"
+        are speech."""
+        t, n = self.t, self.n
+        if after >= n:
+            return False
+        if self.mask[after]:                                      # a quotation right after the verb
+            j = i - 1
+            return j >= 0 and t[j].kind == "word" and t[j].text.islower() and self.norm[j] not in STOP \
+                and not self.norm[j].endswith("ly")
+        if not t[after].text[:1].isupper() or self.norm[after] in PRONOUNS:
+            return False
+        k = after
+        while k < min(after + 4, n) and t[k].text[:1].isupper() and not self.mask[k]:
+            k += 1
+        return not (k < n and self.mask[k])                       # "called Rubio “Little Marco”"
+
+    def _noun(self, i: int, after: int) -> bool:
+        """A reporting-verb form used as a noun: "a thunderous chant", "the call", "in states that";
+        not "the company says its ..." (an -s form before a complement: "that", a quotation, a
+        colon, a determiner or a pronoun)."""
         j = i - 1
         if j >= 0 and self.norm[j] in OBLIQUE and self.norm[j] not in ("to", "as", "when", "while", "if") \
                 and not self.norm[i].endswith("ing"):             # "for saying" is a verb
@@ -194,8 +232,22 @@ class SpeakerText:
         if j >= 0 and self.t[j].text.islower() and self.t[j].kind == "word" and j >= 1 \
                 and self.norm[j - 1] in DETERMINERS and not self.norm[j].endswith(("ed", "ly")) \
                 and not plural(self.norm[j]):
+            if plural(self.norm[i]) and after < self.n and (
+                    self.mask[after] or self.norm[after] in _COMPLEMENT_OPENERS):
+                return False                                      # "the company says its policy ..."
             j -= 1                                                # "a thunderous chant", not "the rules say"
         return j >= 0 and self.norm[j] in DETERMINERS and self.norm[j] not in ("that", "this")
+
+    def skip_time(self, j, s):
+        """The first token at or after j that is not part of a time: "Tuesday", "last week",
+        "earlier this month", "Feb. 3" (at most six tokens)."""
+        start = j
+        while j - start < 6 and self.ok(j, s) and (self.time_word[j] or (
+                self.norm[j] in _TIME_LEADS and self.ok(j + 1, s) and (self.time_word[j + 1] or
+                                                                        self.norm[j + 1] in _TIME_LEADS)) or
+                (self.t[j].kind == "number" and j > start)):
+            j += 1
+        return j
 
     def ok(self, i, s):
         return 0 <= i < self.n and not self.mask[i] and self.sent[i] == s
@@ -223,7 +275,7 @@ class SpeakerText:
                     while k <= j + 2 and self.ok(k, s) and self.lower_word[k] and not self.lower_title[k] \
                             and not self.norm[k].endswith("ed"):
                         k += 1
-                    if k > j + 1 and self.ok(k + 1, s) and self.lower_title[k] and self.cap[k + 1]:
+                    if k > j + 1 and self.ok(k + 1, s) and self.title_word[k] and self.cap[k + 1]:
                         j = k + 1
                     else:
                         break
@@ -267,7 +319,10 @@ class SpeakerText:
                     break
                 k, found = x - 1, False                            # "the head of the ..."
             elif self.possessive[x] and self.cap[x]:
-                k, found = x, True
+                k, found = self._run_start(x), True                # "Jane Doe's lawyer"
+                break
+            elif w == "'" and x >= 1 and self.possessive[x - 1] and self.cap[x - 1] and self.ok(x - 1, s):
+                k, found = self._run_start(x - 1), True            # "Jim Sanders’ campaign manager"
                 break
             elif w in PREP_LINK or w in "()" or (self.t[x].kind in WORDS and w not in STOP):
                 k = x
@@ -280,6 +335,11 @@ class SpeakerText:
         if self.norm[k] in PREP_LINK or self.norm[k] == "," or not (found or (plural(self.norm[j]) and j - k < 4)):
             return None                                            # det-less plurals: "US officials"
         return NP("description", k, j, self.t[k].start, self.t[j].end)
+
+    def _run_start(self, x):
+        """The first token of the capitalised run ending at x ("Jim Sanders's" from "Sanders's")."""
+        ri = self.run_of[x]
+        return self.runs[ri].first if ri is not None and self.runs[ri].last == x else x
 
     def np_core(self, j, s):
         if self.ok(j, s) and self.norm[j] == ")":                 # "Bernie Sanders (I-Vt.)"
@@ -348,6 +408,9 @@ class SpeakerText:
                 k -= 1
             ok = self.ok(k, s) and self.norm[k] == ","
             return (self.appose(self.np_core(k - 1, s), k + 1, j - 1) if ok else None), modal
+        if self.norm[j] == "who" and self.ok(j - 1, s) and self.norm[j - 1] == ",":   # "Jane Doe, who told"
+            np = self.np_core(j - 2, s)
+            return (np if np is not None and np.kind == "name" else None), modal
         np = self.np_core(j, s)
         if np is not None and self.ok(np.first - 1, s) and self.norm[np.first - 1] in PREPOSITIONS:
             np = None                                              # "who has in the past described"

@@ -21,19 +21,27 @@ Own attribution
       its own (a participle ``…, declaring that “…”``, a second verb ``X joked … and
       added, “…”``, an infinitive ``went on to say “…”``) takes the subject starting the
       sentence; with no verb, a name or a titled description before a colon (``The
-      minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``).
+      minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``);
+      failing that, a person who is the subject of the sentence (``Mrs. Doe apologized:
+      “…”``, ``He toured the county to “…”``; verb None; a one-word name only if the text
+      also capitalises it inside a sentence, so "Good information can …" is no one).
     * Reporting verbs: ``resources/speech_verbs.csv`` and "according to". A bare form
       (``say``, ``call``) needs ``they``, a plural, a modal or ``to``: "a phone call" is no
       speech, and a form after a determiner is a noun ("a thunderous chant").
 Borrowed (``verb`` None; the evidence names the lender)
     * ``same sentence``: a later quotation of the sentence has its own attribution
       (``"absolutely unacceptable” as they “…,” he said``), or the previous quotation of
-      the paragraph, no sentence between, is attributed (``“A,” he said. “B.”``); never
-      across another person's name.
+      the paragraph is attributed, with at most two sentences of narration between
+      (``“A,” he said. “B.”``); never across another person's name.
     * ``continued paragraph``: a paragraph opening with such a quotation, after one whose
       last quotation is attributed or, with none, whose last reported speech has a
       speaker (``…, too, he added.``), not a modal one ("Applicants must promise").
-      A nested quotation stays ``unattributed``.
+      A paragraph ending in a colon lends the speaker of its last sentence (its reported
+      speech, or a person as its subject: ``President Doe released the following
+      statement:``). A nested quotation stays ``unattributed``.
+    * Borrowing stops at another person named between lender and borrower; in the rest of
+      the lender's own clause sentence only another speaker stops it (``“…,” Smith said,
+      noting that Jones lost. “…”`` is Smith's).
 Names, titles, descriptions
     * A name is a run of capitalised words (``al-Assad``, ``Kevin D. Williamson``; ``bin``,
       ``de``, ``of`` ... inside); a sentence's first word alone only before a reporting
@@ -52,7 +60,8 @@ Names, titles, descriptions
 Pronouns (``speaker_start``/``speaker_end`` point at the name carried to)
     * he/she: resolved in text order by :class:`~mediacompare.features.speaker_people.People`:
       after "added", "continued" or "went on", the last person who spoke; otherwise the
-      first person of the pronoun's gender in the nearest sentence back who is not after a
+      person of the pronoun's gender who speaks in the nearest sentence back with such a
+      person (``…, said Jake Horowitz``), else the first one there who is not after a
       preposition or told something. Gender comes from the text (honorifics, gendered
       titles, "X said she ..."), never from a list of first names. Places, organisations
       and news outlets are not persons (``resources/person_words.csv``). it/they: the last
@@ -73,7 +82,7 @@ import pandas as pd
 from ..text import _column, _frame
 from .quotes import Quote
 from .speaker_clauses import WINDOW, Clauses
-from .speaker_text import DETERMINERS, MODALS, NP, plural
+from .speaker_text import DETERMINERS, MODALS, NP, WORDS, plural
 from .voice import Voices
 from .voice import voices as _voices
 
@@ -82,6 +91,8 @@ __all__ = ["METHODS", "Attribution", "attribute_speakers", "speaker_frame"]
 #: The values of :attr:`Attribution.method`.
 METHODS = ("X said", "said X", "X told Y", "according to X", "pronoun", "same sentence",
            "continued paragraph", "unattributed")
+# Sentences a quotation may lie after the previous attributed one of its paragraph and still borrow.
+_GAP = 3
 _UNFOUND = ("no reporting verb, name or colon next to the quotation or in its sentence; not right after an "
             "attributed quotation of its paragraph; not a paragraph continuing reported speech")
 
@@ -155,6 +166,40 @@ class _Rules(Clauses):
         return k < d.n and d.sent[k] == d.sent[i] and k - i <= WINDOW and \
             d.t[k].start < self._next_quote_start(q.end) and d.norm[k] != "according"
 
+    def _others_after_clause(self, after, start, speaker) -> bool:
+        """Whether someone else may speak between the end of a lender's attribution clause and a
+        quotation: in the rest of the clause's own sentence, only another speaker counts ("“A,”
+        Smith said, referring to Jones. “B.”" is Smith's); after it, any other person named."""
+        d, people = self.d, self.people
+        s = self._sent_of(max(after - 1, 0))
+        nxt = d.sent_first.get(s + 1)
+        end = min(start, d.t[nxt].start) if nxt is not None else start
+        return people.speakers_between(after, end, speaker) or people.others_between(end, start, speaker)
+
+    def _colon_paragraph(self, q, a, b):
+        """(row, how) when the paragraph [a, b) before ``q``'s ends with a colon whose sentence has
+        reported speech ("Stone said in an interview:") or a person as its subject ("President Doe
+        released the following statement:"); else None."""
+        d = self.d
+        c = bisect.bisect_left(d.starts, b) - 1
+        while c >= 0 and d.t[c].start >= a and d.t[c].kind not in WORDS and d.norm[c] != ":":
+            c -= 1                                                # a closing parenthesis or dash after it
+        if c < 0 or d.t[c].start < a or d.norm[c] != ":" or d.mask[c]:
+            return None
+        s = d.sent[c]
+        events, starts = self.people.events, self.people.event_starts
+        e = bisect.bisect_left(starts, d.t[c].start) - 1
+        if e >= 0 and d.sent[events[e][0]] == s and starts[e] >= a:
+            vi, np = events[e]
+            found = self.found(np, vi, "X said", "", f"'{self.clause(np, vi)}'")
+        else:
+            np = self.subject(s, c)
+            if np is None or not self._person_subject(np):
+                return None
+            found = self.found(np, None, "X said", "", f"'{self.clause(np, None)}', a person")
+        row = self.row(q, found)
+        return row, f"whose last sentence introduces it with a colon ({row.evidence})"
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
@@ -179,15 +224,18 @@ class _Rules(Clauses):
             src = rows[prev.quote_id]
             after = max(prev.end, self.clause_end.get(prev.quote_id, prev.end))
             gap = sents[k][0] - max(sents[k - 1][1], self._sent_of(after - 1))
-            if src.status == "attributed" and gap <= 1 and after <= q.start and \
-                    not self.people.others_between(after, q.start, src.speaker):
+            if src.status == "attributed" and gap <= _GAP and after <= q.start and \
+                    not self._others_after_clause(after, q.start, src.speaker):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
             return None
         if para <= 0 or d.paras[para][0] != q.start:
             return None
         a, b = d.paras[para - 1]
-        if prev is not None and a <= prev.start < b:
+        colon = None if prev is not None and a <= prev.start < b else self._colon_paragraph(q, a, b)
+        if colon is not None:
+            src, how = colon
+        elif prev is not None and a <= prev.start < b:
             src, how = rows[prev.quote_id], f"whose last quotation (quote {prev.quote_id}) is attributed"
         else:
             events, starts = self.people.events, self.people.event_starts
