@@ -106,3 +106,31 @@ def test_the_handouts_of_another_corpus_are_worksheets(other_reports):
         html = page.read_text(encoding="utf-8")
         assert 'class="mc-ws"' in html, page.name
         assert "my_" not in visible_text(page) and "mc.check" not in html, page.name
+
+
+def test_a_corpus_without_events_gets_a_same_event_comparison_that_says_why(other_reports):
+    """Issue 16, done when: a corpus with no event column (``schools``: no event, no date) gets
+    a same-event comparison in the report that names the event and why the pair was chosen."""
+    _, schools = other_reports["schools"]
+    page = visible_text(schools / "student" / "05-vocabulary-and-omissions.html")
+    why = re.search(r"Why these two articles: Articles (s\d) \(([^)]+)\) and (s\d) \(([^)]+)\) "
+                    r"report the same event, found by mediacompare from their words alone .*?: "
+                    r"event (undated-\S+), .*? Chosen as (.*?) \(similarity", page)
+    assert why, page
+    assert {why.group(1), why.group(3)} == {"s1", "s2"}  # the two reports of the budget vote
+    assert why.group(6) == ("the only pair of articles of one event from two outlets that are "
+                            "not near copies")
+    assert "The event (found by mediacompare, not given)" in page and "Event unknown" not in page
+    assert "found" in page and why.group(5) in page.split("Which articles report the same event?")[2]
+    # no date: no timeline (it would have no marker), but the facts of the event are compared
+    assert "No event of this corpus has dated articles from more than one outlet" in page
+    html = (schools / "student" / "05-vocabulary-and-omissions.html").read_text(encoding="utf-8")
+    assert f"Dot chart of which outlet carries which fact of event {why.group(5)}" in html
+    assert "Timeline of who covered" not in html
+    pair = f"Articles {why.group(1)} ({why.group(2)}) and {why.group(3)} ({why.group(4)}) report " \
+           "the same event, found by mediacompare"
+    # the loaded-language page sets the same two side by side; exercise 10 compares them too
+    assert pair in visible_text(schools / "student" / "02-loaded-language.html")
+    teacher = visible_text(schools / "teacher" / "10-exercise-what-is-missing.html")
+    assert pair in teacher and "NOT the same event" not in teacher
+    assert "Event unknown" not in teacher

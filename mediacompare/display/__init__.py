@@ -32,9 +32,10 @@ _WHERE = {
     "quotes_view": "views", "readability_view": "views", "removed_view": "views",
     "similar_pairs": "views", "taxonomy_view": "views", "tone_toward_actors": "views",
     "voice_tone_view": "views",
-    "compare_same_event": "event_view",
+    "compare_same_event": "event_view", "found_events_view": "event_view",
+    "copy_view": "event_view", "agencies_view": "event_view",
     "plot_copy_flows": "events_plots", "plot_coverage": "events_plots",
-    "plot_fact_presence": "events_plots",
+    "plot_fact_presence": "events_plots", "timeline_events": "events_plots",
 }
 
 __all__ = sorted([*_WHERE, "Highlight", "highlight"])

@@ -6,6 +6,12 @@ where they pair articles, else the events :func:`~mediacompare.find_events`
 infers), aligns them and shows them side by side
 (:func:`~mediacompare.display.compare.side_by_side`), with a note above that
 names the event, says whether it was given or inferred, and why these two.
+
+The tables of the events pages, for people (:func:`~mediacompare.display.tables.table`:
+human headers, rounded numbers, long tables folded): :func:`found_events_view`
+(the events of :func:`~mediacompare.find_events`), :func:`copy_view` (who carries
+whose copy, :func:`~mediacompare.copy_flows`) and :func:`agencies_view` (the wire
+agencies named, :func:`~mediacompare.wire_agencies`).
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import pandas as pd
 from ..errors import CorpusError
 from ..measures.align import align
 from ..measures.event_pairs import best_pair
+from ..measures.events import event_table
 from .compare import Comparison, side_by_side
+from .tables import Table, table
 
-__all__ = ["compare_same_event"]
+__all__ = ["agencies_view", "compare_same_event", "copy_view", "found_events_view"]
 
 
 def compare_same_event(source: Any, *, events: pd.DataFrame | None = None, max_rows: int = 400,
@@ -78,3 +86,52 @@ def compare_same_event(source: Any, *, events: pd.DataFrame | None = None, max_r
     return Comparison(note + "\n" + view._content, title=view.title, article_a=view.article_a,
                       article_b=view.article_b, rows=view.rows, counts=view.counts,
                       notes=(choice.reason,) + tuple(view.notes))
+
+
+def found_events_view(events: pd.DataFrame, *, max_rows: int = 10) -> Table:
+    """The events of a :func:`~mediacompare.find_events` table, those most outlets report first:
+    the event's id (given in the corpus, or made by mediacompare from its first date and two of
+    its words), the names and words its articles share most, its dates, how many articles and
+    outlets, which outlets, and whether the event was given or found."""
+    frame = event_table(events)
+    words = [" · ".join(p for p in (n, t) if p) for n, t in zip(frame["names"].fillna(""),
+                                                                frame["terms"].fillna(""))]
+    dates = [s if s == e or not e else f"{s} to {e}"
+             for s, e in zip(frame["start"].fillna(""), frame["end"].fillna(""))]
+    frame = frame.assign(given=frame["given"].map({True: "given", False: "found"}),
+                         words=pd.Series(words, index=frame.index).replace("", pd.NA),
+                         dates=pd.Series(dates, index=frame.index).replace("", pd.NA))
+    n_shared = int((frame["n_articles"] > 1).sum())
+    caption = (f"{len(frame):,} event{'s' if len(frame) != 1 else ''}, {n_shared:,} of them "
+               f"reported by more than one article")
+    return table(frame, columns={"event_id": "Event", "words": "Names and words that mark it",
+                                 "dates": "Dates", "n_outlets": "Outlets",
+                                 "n_articles": "Articles", "outlets": "Which outlets",
+                                 "given": "Given or found"},
+                 sort=["n_outlets", "n_articles"], ascending=[False, False], max_rows=max_rows,
+                 what="events", caption=caption,
+                 missing={"dates": "no date", "words": "no word in common"})
+
+
+def copy_view(flows: pd.DataFrame, *, max_rows: int = 10) -> Table:
+    """Who carries whose copy (:func:`~mediacompare.copy_flows`), the largest shares first."""
+    frame = flows.assign(agency=flows["agency"].replace("", pd.NA))
+    return table(frame, columns={"carrier_outlet": "Carrier", "carrier_article": "Its article",
+                                 "source_outlet": "Source", "source_article": "Source article",
+                                 "agency": "Agency named", "kind": "Kind",
+                                 "share_of_carrier": "Share of the carrier's words",
+                                 "n_passages": "Passages"},
+                 sort="share_of_carrier", percent=("share_of_carrier",), digits=2,
+                 max_rows=max_rows, what="pairs", missing="no agency named")
+
+
+def agencies_view(found: pd.DataFrame, *, max_rows: int = 12) -> Table:
+    """The wire agencies named in the articles (:func:`~mediacompare.wire_agencies`): which
+    article, which agency, whether it carried the article or is only cited, and the evidence."""
+    frame = found.assign(role=found["role"].map({"carried": "carried the text",
+                                                 "cited": "only cited"}).fillna(found["role"]),
+                         evidence_kind=found["evidence_kind"].map(str).str.replace("_", " "))
+    return table(frame, columns={"article_id": "Article", "outlet": "Outlet", "agency": "Agency",
+                                 "role": "Carried or cited", "evidence_kind": "Found in",
+                                 "evidence": "Evidence"},
+                 max_rows=max_rows, what="agencies named")

@@ -85,8 +85,8 @@ def _events_sentence(table: pd.DataFrame) -> str:
     events = table["event_id"].map(_str) if "event_id" in table.columns else pd.Series([""] * n)
     known = events[events != ""]
     if not len(known):
-        return ("No article has an event recorded, so which articles report the same event is "
-                "not known.")
+        return ("No article has an event recorded: where a page compares reports of one event, "
+                "mediacompare finds the events from the articles' words and dates.")
     counts = known.value_counts()
     shared = counts[counts > 1]
     n_alone = int((counts == 1).sum())

@@ -11,9 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus.metadata import same_event_articles
-from ..corpus.model import Corpus
 from ..measures.align import align
+from ..measures.event_pairs import best_pair
 from ..measures.vocabulary import similarity
 from ..text import sentences
 from .answers import _item_number
@@ -35,13 +34,19 @@ class OmissionExercise:
         The pair (None when the corpus has fewer than two articles).
     outlet_a, outlet_b : str
     same_event : bool
-        True when the pair shares an ``event_id``; False for the fallback pair.
+        True when the pair reports one event (given in the corpus, or found by
+        :func:`~mediacompare.find_events`); False for the fallback pair.
     sentences_a, sentences_b : DataFrame
         ``number`` (from 1), ``sentence_id``, ``start``, ``end``, ``text``.
     alignment : DataFrame or None
         :func:`~mediacompare.align` of the pair: the answer key.
     reason : str
         How the pair was picked, saying plainly when it is NOT the same event.
+    event_id : str or None
+        The event of the pair (None for the fallback pair).
+    articles : DataFrame or None
+        The two articles, with ``event_id`` set to that event when the corpus
+        did not give it (what :meth:`side_by_side` shows).
     """
 
     article_a: str | None
@@ -53,6 +58,8 @@ class OmissionExercise:
     sentences_b: pd.DataFrame
     alignment: pd.DataFrame | None
     reason: str
+    event_id: str | None = None
+    articles: pd.DataFrame | None = None
 
     @property
     def answer_key(self) -> pd.DataFrame:
@@ -80,6 +87,16 @@ class OmissionExercise:
         lines += [f"  {n}. {t}" for n, t in zip(self.sentences_b["number"], self.sentences_b["text"])]
         return "\n".join(lines)
 
+    def side_by_side(self, max_rows: int = 400):
+        """The two articles side by side (:func:`~mediacompare.side_by_side`): the answer, with
+        the event named even when it was found rather than given; None without a pair."""
+        if self.alignment is None or self.articles is None:
+            return None
+        from ..display.compare import side_by_side
+
+        return side_by_side(self.articles, self.alignment, article_a=self.article_a,
+                            article_b=self.article_b, max_rows=max_rows)
+
     def worksheet(self) -> Worksheet:
         """The printable handout: the task in plain words, the items, room to answer."""
         return omission_worksheet(self)
@@ -97,19 +114,21 @@ class OmissionExercise:
 
 
 def omission_exercise(corpus: Any) -> OmissionExercise:
-    """Pick the pair for "what is missing": the same-event pair, else the two most similar.
+    """Pick the pair for "what is missing": two reports of one event, else the two most similar.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame or str
-        For a :class:`~mediacompare.Corpus`, the first two articles of
-        :func:`~mediacompare.same_event_articles`; for a table, two articles
-        with the same ``event_id``.
+        The articles. The pair is :func:`~mediacompare.best_pair`'s: two
+        articles of one event (given in the corpus where its event ids pair two
+        articles, else found by :func:`~mediacompare.find_events` from their
+        words and dates), from different outlets, not near copies, sharing the
+        most content; ``reason`` says which event and why these two.
 
     Returns
     -------
     OmissionExercise
-        When no two articles share an event, the two with the highest TF-IDF
+        When no two articles report one event, the two with the highest TF-IDF
         cosine (:func:`~mediacompare.similarity`, English stop words left
         out; ties: the earliest), with a ``reason`` that says plainly they do
         NOT report the same event. With fewer than two articles, no pair and
@@ -120,35 +139,28 @@ def omission_exercise(corpus: Any) -> OmissionExercise:
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
     ...                      "text": ["Troops left Syria. It rained.", "Troops left Syria."]})
     >>> ex = omission_exercise(arts)
-    >>> ex.same_event, ex.sentences_a["text"].tolist()
-    (False, ['Troops left Syria.', 'It rained.'])
+    >>> ex.same_event, ex.event_id, ex.sentences_a["text"].tolist()
+    (True, 'undated-syria-left', ['Troops left Syria.', 'It rained.'])
+    >>> other = arts.assign(text=["Troops left Syria. It rained.", "The harbour froze overnight."])
+    >>> omission_exercise(other).same_event
+    False
     """
     table = _table(corpus)
-    table = table[table["text"].map(lambda t: bool(sentences(_str(t))))]
+    table = table[table["text"].map(lambda t: bool(sentences(_str(t))))].reset_index(drop=True)
     empty = _sentence_table("")
     if len(table) < 2:
         reason = (f"This corpus has {_plural(len(table), 'article')} with text: there is nothing to "
                   "compare, so this exercise needs a corpus with at least two articles.")
         return OmissionExercise(None, None, "", "", False, empty, empty, None, reason)
     ids = table["article_id"].tolist()
-    if isinstance(corpus, Corpus):
-        pair = [i for i in same_event_articles(corpus) if i in ids][:2]
-    else:
-        pair = []
-        if "event_id" in table.columns:
-            events = table["event_id"].map(_str)
-            for event in events:
-                same = table.loc[events == event, "article_id"].tolist()
-                if event and len(same) > 1:
-                    pair = same[:2]
-                    break
     records = {r["article_id"]: r for r in table.to_dict("records")}
-    if len(pair) == 2:
-        a, b = pair
-        event = _str(records[a].get("event_id"))
-        reason = (f"Articles {a} ({_str(records[a]['outlet'])}) and {b} ({_str(records[b]['outlet'])}) "
-                  f"report the same event ({event}): what one tells and the other does not is a "
-                  "choice worth discussing.")
+    choice = best_pair(table)
+    event_id = None
+    if choice:
+        a, b = choice.article_ids
+        event_id = choice.event_id
+        reason = (choice.reason + " What one tells and the other does not is a choice worth "
+                  "discussing.")
         same_event = True
     else:
         sims = similarity(table, stop_words="english")
@@ -158,16 +170,21 @@ def omission_exercise(corpus: Any) -> OmissionExercise:
         sims["_a"], sims["_b"] = sims["article_a"].map(position), sims["article_b"].map(position)
         best = sims.sort_values(["cosine", "_a", "_b"], ascending=[False, True, True]).iloc[0]
         a, b = str(best["article_a"]), str(best["article_b"])
-        reason = (f"No two articles in this corpus report the same event (none share an event_id). "
+        reason = (f"No two articles in this corpus report the same event, as far as its event "
+                  f"records and mediacompare's grouping by words and dates can tell. "
                   f"Articles {a} ({_str(records[a]['outlet'])}) and {b} ({_str(records[b]['outlet'])}) "
                   f"are the two most alike in their words (cosine {max(best['cosine'], 0):.2f}), but "
                   "they are NOT the same event: a sentence only in one may be about other news, "
                   "not something the other left out.")
         same_event = False
     alignment = align(table, [a, b])
+    pair = table[table["article_id"].isin([a, b])].copy()
+    if event_id is not None:
+        pair["event_id"] = event_id
     return OmissionExercise(a, b, _str(records[a]["outlet"]), _str(records[b]["outlet"]), same_event,
                             _sentence_table(_str(records[a]["text"])),
-                            _sentence_table(_str(records[b]["text"])), alignment, reason)
+                            _sentence_table(_str(records[b]["text"])), alignment, reason,
+                            event_id, pair)
 
 
 @dataclass(eq=False, repr=False)

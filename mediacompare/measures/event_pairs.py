@@ -65,6 +65,10 @@ class EventChoice:
         return self.reason
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _shared(table, X, terms, a: int, b: int, n: int = 5) -> str:
     both = X[a].multiply(X[b]).tocsr()
     order = np.argsort(-both.data, kind="stable")[:n]
@@ -142,17 +146,28 @@ def event_pairs(source: Any, events: pd.DataFrame | None = None, *, near_copy: f
     return frame
 
 
-def _how(row) -> str:
+def _how(row, events: pd.DataFrame) -> str:
+    """How the event of ``row`` (a pair) is known, in words."""
     if row["given"]:
         return f"given in the corpus as event {row['event_id']}"
-    return (f"found by their words and dates (event {row['event_id']}: "
-            f"{row['event_name']})")
+    basis = set()
+    if "basis" in events.columns:
+        mine = events["article_id"].map(str).isin([str(row["article_a"]), str(row["article_b"])])
+        basis = set(events.loc[mine, "basis"].map(str))
+    how = ("found by mediacompare from their words alone (at least one of them has no day "
+           "date, so much shared wording was asked for)" if "content_only" in basis else
+           "found by mediacompare from their words and dates")
+    return f"{how}: event {row['event_id']}, {row['event_name']}"
 
 
 def _none(pairs: pd.DataFrame, events: pd.DataFrame, n_articles: int) -> EventChoice:
-    reason = (f"No two of the {n_articles} articles report the same event, as far as the "
-              "given event ids and find_events can tell: any comparison mixes events. Name the "
-              "articles to compare, or give event ids.")
+    if n_articles < 2:
+        reason = (f"This corpus has {_count(n_articles, 'article')}: two reports of one event "
+                  "are needed for a comparison, so none is made.")
+    else:
+        reason = (f"No two of the {n_articles:,} articles report the same event, as far as the "
+                  "corpus's event records and mediacompare's grouping by words and dates can "
+                  "tell, so no two are compared as reports of one event.")
     return EventChoice([], None, None, False, float("nan"), reason, pairs, events)
 
 
@@ -178,18 +193,23 @@ def best_pair(source: Any, events: pd.DataFrame | None = None, **params) -> Even
     best = pairs.iloc[0]
     outlets = f"{best['article_a']} ({best['outlet_a']}) and {best['article_b']} ({best['outlet_b']})"
     usable = pairs[~pairs["same_outlet"] & ~pairs["near_copy"]]
+    n_usable = len(usable)
     if best["same_outlet"] or best["near_copy"]:
         caveat = (" They are " + ("of the same outlet" if best["same_outlet"] else "near copies")
                   + ": no better pair was found, so differences between them say little about "
                   "how outlets differ.")
-        ranked = f"the best of {len(pairs)} same-event pair{'s' if len(pairs) != 1 else ''}"
+        ranked = (f"the best of {_count(len(pairs), 'same-event pair')}" if len(pairs) > 1
+                  else "the only pair of articles that report one event")
     else:
         caveat = ""
-        ranked = (f"of the {len(usable)} same-event pair{'s' if len(usable) != 1 else ''} "
-                  "from different outlets that are not near copies, they share the most")
-    reason = (f"Articles {outlets} report the same event, {_how(best)}. Chosen as {ranked} "
-              f"(cosine {best['cosine']:.2f} of their weighted words; most of it from: "
-              f"{best['shared_words'] or 'no shared word'}).{caveat}")
+        ranked = ("the only pair of articles of one event from two outlets that are not near "
+                  "copies" if n_usable == 1 else
+                  f"the pair that shares the most, of {n_usable:,} pairs of articles of one "
+                  "event from two outlets that are not near copies")
+    reason = (f"Articles {outlets} report the same event, {_how(best, events)}. Chosen as "
+              f"{ranked} (similarity {best['cosine']:.2f} on a scale from 0 to 1, the cosine of "
+              f"their weighted words; the shared words that weigh most: "
+              f"{best['shared_words'] or 'none'}).{caveat}")
     return EventChoice([best["article_a"], best["article_b"]], best["event_id"],
                        best["event_name"], bool(best["given"]), float(best["cosine"]), reason,
                        pairs, events)
