@@ -2,10 +2,9 @@
 
 The machine is shared and noisy, so the two are built in turns (baseline, current,
 baseline, current, ...) in the same run, and the medians are compared. The baseline
-is a git commit (default: the one before the report ran notebooks in parallel), checked
-out into a temporary worktree and run with this checkout's virtual environment; its
-kernels import the baseline's own code (the report puts its checkout first on
-PYTHONPATH).
+is a git commit or branch (default: ``main``), exported into a temporary folder with
+``git archive`` and run with this checkout's virtual environment; its kernels import the
+baseline's own code (the report puts its checkout first on PYTHONPATH).
 
     .venv/bin/python benchmarks/bench_report.py                 # 3 rounds, both audiences
     .venv/bin/python benchmarks/bench_report.py --rounds 5 --baseline <commit>
@@ -17,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -27,10 +25,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+from machine import describe
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "report.md"
-#: The last commit whose report ran its notebooks one after another, in TCP kernels.
-DEFAULT_BASELINE = "4c72392"
+#: The baseline: the main branch (its report builder, run on the same machine in the same run).
+DEFAULT_BASELINE = "main"
 
 _BUILD = ("import sys; from mediacompare.report import build_report; "
           "r = build_report(sys.argv[1], progress=False); sys.exit(0 if r.ok else 1)")
@@ -61,8 +61,12 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mc-bench-report-"))
     baseline = work / "baseline"
-    subprocess.run(["git", "worktree", "add", "--detach", str(baseline), args.baseline],
-                   cwd=ROOT, check=True, capture_output=True)
+    baseline.mkdir()
+    archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(baseline)], input=archive, check=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.strip()
     times: dict[str, list[float]] = {"baseline": [], "current": []}
     try:
         for n in range(args.rounds):
@@ -72,19 +76,15 @@ def main() -> int:
                 print(f"round {n + 1}: {name} {seconds:.1f} s", flush=True)
         sizes = {name: _size(work / f"out-{name}") for name in times}
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=ROOT,
-                       capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
     med = {name: statistics.median(values) for name, values in times.items()}
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     lines = [
         "# `mediacompare report` on the seeds: wall time and weight",
         "",
-        f"{date.today().isoformat()}; {platform.machine()}, {cores} cores available, Python "
-        f"{platform.python_version()}; other jobs were running on the machine. Both audiences "
+        f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine. Both audiences "
         f"(16 notebook runs); {args.rounds} rounds, interleaved (baseline, current, ...).",
         "",
-        "| | baseline (`" + args.baseline + "`) | current |",
+        f"| | baseline (`{args.baseline}` at `{commit}`) | current |",
         "| --- | --- | --- |",
         "| wall time, each round (s) | " + ", ".join(f"{t:.1f}" for t in times["baseline"])
         + " | " + ", ".join(f"{t:.1f}" for t in times["current"]) + " |",
@@ -93,11 +93,11 @@ def main() -> int:
         f"| report size (MB) | {sizes['baseline'][0] / 1e6:.1f} | {sizes['current'][0] / 1e6:.1f} |",
         f"| largest page (KB) | {sizes['baseline'][1] / 1e3:.0f} | {sizes['current'][1] / 1e3:.0f} |",
         "",
-        "The baseline ran the notebooks one after another; the current build runs one per "
-        "available core, with kernels over IPC sockets, and the notebooks import only "
-        "mediacompare (no `%matplotlib inline`, no pandas). `import mediacompare` itself is "
-        "still eager (every kernel pays for it); making it lazy and sharing one analysis "
-        "between kernels are separate steps.",
+        "Both run one notebook per available core. The current build analyses the corpus "
+        "once (tokens, sentences, quotations with their voice) into a file in the build folder "
+        "that every kernel loads, and `import mediacompare` is lazy: each kernel imports only "
+        "the layers its notebook calls (no scikit-learn unless it aligns or compares "
+        "vocabulary, no matplotlib unless it plots).",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -11,144 +11,74 @@ character offsets (:func:`tokenize`, :func:`sentences`).
 ['Fort Russ News', 'Breitbart News', 'AFP', 'Press TV', 'Al Arabiya English']
 """
 
-from .corpus import Corpus, clean_text, load_corpus, load_rules
-from .corpus.metadata import event_overview, event_statement, outlet_overview, same_event_articles
-from .display import (
-    Comparison,
-    compare_same_event,
-    plot_copy_flows,
-    plot_coverage,
-    plot_fact_presence,
-    timeline_events,
-    Explorer,
-    Highlight,
-    StaticExplorer,
-    explore,
-    plot_distinctive_terms,
-    plot_readability,
-    plot_sentiment,
-    plot_similarity,
-    side_by_side,
-    capped,
-    highlight,
-    plot_frame_profiles,
-    plot_label_rates,
-    plot_lengths,
-    plot_removals,
-    plot_speaker_groups,
-    plot_voice_split,
-)
-from .display import (  # tables for people and prose computed from the corpus (report pages)
-    Chart,
-    agencies_view,
-    copy_view,
-    found_events_view,
-    MIN_WORDS,
-    Table,
-    corpus_facts,
-    credits_view,
-    events_view,
-    extremes_view,
-    load_report_view,
-    naming_view,
-    note,
-    outlets_view,
-    quotes_view,
-    rates_view,
-    readability_view,
-    removed_view,
-    similar_pairs,
-    table,
-    taxonomy_view,
-    tone_toward_actors,
-    voice_tone_view,
-)
-from .measures import (
-    Agreement,
-    Annotations,
-    agreement,
-    annotator_agreement,
-    category_mapping,
-    read_annotations,
-    DistinctiveTerms,
-    actor_sentiment,
-    align,
-    best_pair,
-    best_set,
-    copied_passages,
-    copy_flows,
-    copy_matrix,
-    coverage_table,
-    distinctive_terms,
-    event_pairs,
-    event_table,
-    fact_presence,
-    find_events,
-    mattr,
-    omissions,
-    presence_matrix,
-    readability,
-    reuse_passages,
-    sentence_sentiment,
-    sentiment_summary,
-    similarity,
-    similarity_matrix,
-    wire_agencies,
-    wire_copy,
-)
-from .errors import (
-    AnnotationError,
-    ColumnError,
-    CorpusError,
-    CorpusFormatError,
-    MediaCompareError,
-    ReportError,
-    ResourceError,
-    SourceNotFoundError,
-)
-from .exercises import (
-    check_naming,
-    check_omissions,
-    check_rewrite,
-    check_spotted_words,
-    check_voice_answers,
-    naming_exercise,
-    neutral_rewrite,
-    omission_exercise,
-    rewrite_exercise,
-    spot_words_exercise,
-    voice_exercise,
-)
-from .features import (
-    CATEGORIES,
-    CONFLICT_FRAMES,
-    FRAMES,
-    forms_by_outlet,
-    frame_cues,
-    frame_profiles,
-    generic_label_table,
-    load_actors,
-    load_frame_cues,
-    mentions,
-    most_shared_actor,
-    naming_table,
-    Lexicon,
-    find_quotes,
-    label,
-    label_rates,
-    load_lexicon,
-    quote_frame,
-    quotes_table,
-    rates_table,
-    taxonomy,
-    voice_table,
-    voice_words,
-    who_speaks,
-    speaker_frame,
-)
-from .progress import set_progress
-from .scale import Aggregates, dask_aggregates, iter_articles, stream_aggregates
-from .text import Sentence, Token, sentence_frame, sentences, token_frame, tokenize
+# Nothing is imported here but the standard library: each public name is imported from its
+# layer when first used (PEP 562), so ``import mediacompare`` and ``mediacompare --version``
+# stay fast and a notebook pays only for the layers it calls (pandas for tables, scikit-learn
+# for alignment, matplotlib for plots, VADER and textstat for tone and readability).
+
+from __future__ import annotations
+
+import importlib
+
+#: Where each public name lives: the layer's module, relative to this package.
+_LAYERS = {
+    "errors": (
+        "AnnotationError", "ColumnError", "CorpusError", "CorpusFormatError", "MediaCompareError",
+        "ReportError", "ResourceError", "SourceNotFoundError",
+    ),
+    "text": (
+        "Sentence", "Token", "sentence_frame", "sentences", "token_frame", "tokenize",
+    ),
+    "document": (
+        "Doc", "analyse", "cache_info", "clear_analyses",
+    ),
+    "corpus": (
+        "Corpus", "clean_text", "load_corpus", "load_rules",
+    ),
+    "corpus.metadata": (
+        "event_overview", "event_statement", "outlet_overview", "same_event_articles",
+    ),
+    "features": (
+        "CATEGORIES", "CONFLICT_FRAMES", "FRAMES", "Lexicon", "find_quotes", "forms_by_outlet",
+        "frame_cues", "frame_profiles", "generic_label_table", "label", "label_rates",
+        "load_actors", "load_frame_cues", "load_lexicon", "mentions", "most_shared_actor",
+        "naming_table", "quote_frame", "quotes_table", "rates_table", "speaker_frame", "taxonomy",
+        "voice_table", "voice_words", "who_speaks",
+    ),
+    "measures": (
+        "Agreement", "Annotations", "DistinctiveTerms", "actor_sentiment", "agreement", "align",
+        "annotator_agreement", "best_pair", "best_set", "category_mapping", "copied_passages",
+        "copy_flows", "copy_matrix", "coverage_table", "distinctive_terms", "event_pairs",
+        "event_table", "fact_presence", "find_events", "mattr", "omissions", "presence_matrix",
+        "read_annotations", "readability", "reuse_passages", "sentence_sentiment",
+        "sentiment_summary", "similarity", "similarity_matrix", "wire_agencies", "wire_copy",
+    ),
+    "display": (
+        "Chart", "Comparison", "Explorer", "Highlight", "MIN_WORDS", "StaticExplorer", "Table",
+        "agencies_view", "capped", "compare_same_event", "copy_view", "corpus_facts",
+        "credits_view", "events_view", "explore", "extremes_view", "found_events_view", "highlight",
+        "load_report_view", "naming_view", "note", "outlets_view", "plot_copy_flows",
+        "plot_coverage", "plot_distinctive_terms", "plot_fact_presence", "plot_frame_profiles",
+        "plot_label_rates", "plot_lengths", "plot_readability", "plot_removals", "plot_sentiment",
+        "plot_similarity", "plot_speaker_groups", "plot_voice_split", "quotes_view", "rates_view",
+        "readability_view", "removed_view", "side_by_side", "similar_pairs", "table",
+        "taxonomy_view", "timeline_events", "tone_toward_actors", "voice_tone_view",
+    ),
+    "exercises": (
+        "check_naming", "check_omissions", "check_rewrite", "check_spotted_words",
+        "check_voice_answers", "naming_exercise", "neutral_rewrite", "omission_exercise",
+        "rewrite_exercise", "spot_words_exercise", "voice_exercise",
+    ),
+    "scale": (
+        "Aggregates", "dask_aggregates", "iter_articles", "stream_aggregates",
+    ),
+    "progress": (
+        "set_progress",
+    ),
+}
+_WHERE = {name: module for module, names in _LAYERS.items() for name in names}
+_SUBPACKAGES = frozenset(("corpus", "display", "document", "errors", "exercises", "features", "measures",
+                          "progress", "report", "scale", "text", "cli"))
 
 __all__ = [
     "Aggregates",
@@ -164,6 +94,7 @@ __all__ = [
     "CorpusError",
     "CorpusFormatError",
     "DistinctiveTerms",
+    "Doc",
     "Explorer",
     "FRAMES",
     "Highlight",
@@ -182,9 +113,11 @@ __all__ = [
     "agencies_view",
     "agreement",
     "align",
+    "analyse",
     "annotator_agreement",
     "best_pair",
     "best_set",
+    "cache_info",
     "capped",
     "category_mapping",
     "check_naming",
@@ -193,6 +126,7 @@ __all__ = [
     "check_spotted_words",
     "check_voice_answers",
     "clean_text",
+    "clear_analyses",
     "compare_same_event",
     "copied_passages",
     "copy_flows",
@@ -295,6 +229,24 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
+    if name == "__version__":
+        globals()["__version__"] = value = _version()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__) | _SUBPACKAGES)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -302,6 +254,3 @@ def _version() -> str:
         return version("mediacompare")
     except PackageNotFoundError:  # running from a checkout that is not installed
         return "0+unknown"
-
-
-__version__ = _version()

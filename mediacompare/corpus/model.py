@@ -63,17 +63,16 @@ class Corpus:
 
     def summary(self) -> pd.DataFrame:
         """One row per article: metadata and sizes (characters, words, sentences, removed lines)."""
-        from ..text import sentences, tokenize
+        from ..document import analysed_articles
 
         rows = []
-        for art in self.articles.itertuples(index=False):
-            tokens = tokenize(art.text)
+        for art, doc in analysed_articles(self.articles):
             rows.append({
                 "article_id": art.article_id, "outlet": art.outlet, "publisher": art.publisher,
                 "date": art.date, "event_id": art.event_id, "title": art.title,
                 "n_chars": len(art.text),
-                "n_words": sum(t.kind in ("word", "number", "abbreviation") for t in tokens),
-                "n_sentences": len(sentences(art.text)),
+                "n_words": doc.n_words,
+                "n_sentences": len(doc.sentence_bounds),
                 "n_removed_lines": len(art.removed),
             })
         return pd.DataFrame(rows, columns=["article_id", "outlet", "publisher", "date", "event_id",

@@ -45,7 +45,8 @@ from typing import Any
 import pandas as pd
 
 from ..measures.align import omissions, reading_order, wire_copy, word_key
-from ..text import sentences, tokenize
+from ..document import analyse
+from ..text import tokenize
 from .compare_parts import CSS, _counts_table, _legend, function_words
 from .helpers import _plural, _positive, _str
 from .page import shared_style, standalone_page
@@ -330,7 +331,7 @@ def side_by_side(articles_or_corpus: Any, alignment: pd.DataFrame, *, article_a:
             "the same agency copy: differences between them then say little about the outlets.")
     notes: list[str] = []
     for side, aid, name in (("a", a, "A"), ("b", b, "B")):
-        n_all = len(sentences(texts[aid]))
+        n_all = len(analyse(texts[aid]).sentence_bounds)
         if counts[f"n_sentences_{side}"] != n_all:
             notes.append(f"The alignment holds {counts[f'n_sentences_{side}']:,} of the "
                          f"{n_all:,} sentences of article {name} ({aid}).")

@@ -45,10 +45,11 @@ What feedback never does
     answers are the ``solution`` cells of the notebooks.
 """
 
+import importlib
+
 from .feedback import Feedback
 from .naming import NamingExercise, check_naming, naming_exercise
 from .neutral import Rewrite, neutral_rewrite
-from .omission import OmissionExercise, OmissionFeedback, check_omissions, omission_exercise
 from .rewrite import (
     MIN_KEPT_SHARE,
     MIN_LENGTH_RATIO,
@@ -66,3 +67,20 @@ __all__ = ["MIN_KEPT_SHARE", "MIN_LENGTH_RATIO", "Feedback", "NamingExercise", "
            "check_rewrite", "check_spotted_words", "check_voice_answers", "naming_exercise",
            "neutral_rewrite", "omission_exercise", "rewrite_exercise", "spot_words_exercise",
            "voice_exercise"]
+
+#: Imported when first used (PEP 562): the omission exercise aligns sentences with scikit-learn.
+_LAZY = {"OmissionExercise": "omission", "OmissionFeedback": "omission", "check_omissions": "omission",
+         "omission_exercise": "omission"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -4,6 +4,7 @@ cues of a passage."""
 from __future__ import annotations
 
 import bisect
+import functools
 import numbers
 from typing import Any
 
@@ -11,8 +12,16 @@ import pandas as pd
 
 from ..features.label import SPAN_COLUMNS, articles_of, label
 from ..features.lexicon import CATEGORIES
-from ..text import sentences
+from ..document import analyse
 from .feedback import _str
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported on first use (not when the exercises are)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def _table(source: Any) -> pd.DataFrame:
@@ -59,7 +68,7 @@ def _positive_int(value: Any, name: str) -> int:
 
 def _sentence_table(text: str, first: int = 0, last: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Sentences ``first..last`` of ``text``, numbered from 1, offsets minus ``offset``."""
-    sents = sentences(text)
+    sents = analyse(text).sentences
     last = len(sents) - 1 if last is None else last
     rows = [{"number": k + 1, "sentence_id": i, "start": sents[i].start - offset,
              "end": sents[i].end - offset, "text": sents[i].text}

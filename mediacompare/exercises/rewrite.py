@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.label import label
 from ..features.lexicon import Lexicon
-from ..features.voice import voices
-from ..text import sentences, tokenize
+from ..document import analyse
+from ..text import tokenize
 from .answers import _WORD_KINDS, _plain, _words
 from .feedback import Feedback, _box, _esc, _html_table, _not_answered, _paragraphs, _plural, _str
 from .worksheet import Worksheet, rewrite_worksheet
@@ -29,6 +28,7 @@ from .passages import (
     _sentence_table,
     _table,
 )
+from .passages import stop_words
 
 #: A rewrite shorter than this share of the passage's words does not count.
 MIN_LENGTH_RATIO = 0.5
@@ -138,11 +138,11 @@ def rewrite_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.D
     per_article = _by_article(labels)
     for art in table.to_dict("records"):
         text = _str(art["text"])
-        sents = sentences(text)
+        sents = analyse(text).sentences
         part = per_article.get(art["article_id"], labels.iloc[:0])
         if not sents or not len(part):
             continue
-        reported = [(q.start, q.end) for q in voices(text).reported]
+        reported = [(q.start, q.end) for q in analyse(text).reported]
         n_words = [len(_words(s.text)) for s in sents]
         span_list = list(zip(part["start"].astype(int), part["end"].astype(int)))
         for i in range(len(sents)):
@@ -223,7 +223,7 @@ def _content_words(text: str, cues: pd.DataFrame) -> set[str]:
     for token in tokenize(text):
         if token.kind not in _WORD_KINDS or any(s <= token.start < e for s, e in covered):
             continue
-        if token.norm not in ENGLISH_STOP_WORDS and len(token.norm) > 2:
+        if token.norm not in stop_words() and len(token.norm) > 2:
             out.add(token.norm)
     return out
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.lexicon import Lexicon
-from ..text import sentences
+from ..document import analyse
 from .answers import _as_list, _contains, _words
 from .feedback import Feedback, _box, _esc, _not_answered, _numbered, _paragraphs, _plural, _str
 from .worksheet import Worksheet, spot_worksheet
@@ -25,6 +24,7 @@ from .passages import (
     _sentence_table,
     _table,
 )
+from .passages import stop_words
 
 
 @dataclass(eq=False)
@@ -135,7 +135,7 @@ def spot_words_exercise(corpus: Any, *, lexicon: Lexicon | None = None,
     per_article = _by_article(labels)
     for art in table.to_dict("records"):
         text = _str(art["text"])
-        sents = sentences(text)
+        sents = analyse(text).sentences
         if not sents:
             continue
         starts = [s.start for s in sents]
@@ -156,7 +156,7 @@ def spot_words_exercise(corpus: Any, *, lexicon: Lexicon | None = None,
                                  "The corpus has no article with text, so there is no passage to read.")
     (n_own, n_total), art, first, last = best
     text = _str(art["text"])
-    sents = sentences(text)
+    sents = analyse(text).sentences
     start, end = sents[first].start, sents[last].end
     table_s = _sentence_table(text, first, last, offset=start)
     cues = _passage_cues(per_article.get(art["article_id"], labels.iloc[:0]), start, end, table_s)
@@ -212,7 +212,7 @@ def _cue_keys(cues: pd.DataFrame, passage: str = "") -> list[tuple[tuple[str, ..
 
 def _finds(answer: tuple[str, ...], key: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     """Does an answer's words find a cue? Either contains the other (a part needs a content word)."""
-    content = any(w not in ENGLISH_STOP_WORDS for w in answer)
+    content = any(w not in stop_words() for w in answer)
     for cue in key:
         if cue and (_contains(answer, cue) or (content and _contains(cue, answer))):
             return True

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..features.actors import Gazetteer
 from ..features.lexicon import Lexicon
 from ..features.sources import voice_table
-from ..features.voice import voices
-from ..text import sentences, tokenize
+from ..document import analyse
+from ..text import tokenize
 from .answers import _item_number, _items_from
 from .feedback import (
     _TD,
@@ -31,6 +30,7 @@ from .feedback import (
 )
 from .worksheet import Worksheet, voice_worksheet
 from .passages import _by_article, _labels, _positive_int, _table
+from .passages import stop_words
 
 _VOICE_WORDS = {
     "outlet": ("outlet", "the outlet", "outlets", "own", "own voice", "outlet voice", "outlet's",
@@ -177,10 +177,10 @@ def voice_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.Dat
     for art in table.to_dict("records"):
         aid, text = art["article_id"], _str(art["text"])
         texts[aid] = text
-        sents = sentences(text)
+        found = analyse(text)
+        sents = found.sentences
         if not sents:
             continue
-        found = voices(text)
         n_reported += len(found.reported)
         quotes = [(q.start, q.end) for q in found.reported + found.scare]
         scares = [(q.start, q.end) for q in found.scare]
@@ -230,7 +230,7 @@ def voice_exercise(corpus: Any, *, lexicon: Lexicon | None = None, spans: pd.Dat
 def _longest_word(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     best = None
     for t in tokenize(text[lo:hi]):
-        if t.kind == "word" and len(t.text) >= 4 and t.norm not in ENGLISH_STOP_WORDS:
+        if t.kind == "word" and len(t.text) >= 4 and t.norm not in stop_words():
             if best is None or len(t.text) > len(best.text):
                 best = t
     return None if best is None else (lo + best.start, lo + best.end, best.text)

@@ -23,11 +23,11 @@ import bisect
 
 import pandas as pd
 
-from ..text import Token, tokenize
-from .articles import articles_of
+from .._gc import gc_paused
+from ..document import Doc, analysed, articles_of
+from ..text import Token
 from .gazetteer import ACTOR_COLUMNS, GROUPS, Gazetteer, _single_aliases, load_actors
 from .speaker_text import titles
-from .voice import voices
 
 __all__ = ["ACTOR_COLUMNS", "GROUPS", "MAX_DESCRIPTOR_WORDS", "Gazetteer", "forms_by_outlet",
            "generic_label_table", "load_actors", "mentions", "most_shared_actor", "naming_table"]
@@ -91,11 +91,11 @@ def _affiliation(tokens: list[Token], end_index: int) -> bool:
     return False
 
 
-def _found_names(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple]:
+def _found_names(text: str, tokens: list[Token], gaz: Gazetteer, doc: Doc) -> list[tuple]:
     """Alias matches, exact first, then the variants: a variant replaces the exact matches it
     contains ("Bashar Al Assad" over "Assad") and gives way to any it only overlaps."""
     found = []
-    for match in gaz.names.match(text, tokens):
+    for match in gaz.names.match(doc):
         extra = dict(match.entry.extra)
         found.append((match.start, match.end, extra["actor_id"], extra["form_kind"], None, ""))
     if gaz.variants is None:
@@ -122,6 +122,7 @@ def _found_names(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple]:
     return [f for k, f in enumerate(found) if k not in dropped] + extra_rows
 
 
+@gc_paused()  # many small acyclic objects: see mediacompare._gc
 def mentions(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     """Every mention of an actor, and every generic label, with offsets and voice.
 
@@ -142,40 +143,43 @@ def mentions(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     """
     gaz = actors or load_actors()
     rows: list[dict] = []
-    for art in articles_of(source).itertuples(index=False):
-        text = art.text
-        tokens = tokenize(text)
-        rows.extend(article_mentions(str(art.article_id), text, gaz, tokens, voices(text, tokens)))
+    for article_id, doc in analysed(source):
+        rows.extend(article_mentions(article_id, doc.text, gaz, doc.tokens, doc))
     frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool"})
 
 
 def article_mentions(article_id: str, text: str, gaz: Gazetteer, tokens: list[Token], voice) -> list[dict]:
-    """The rows of :func:`mentions` for one text whose tokens and voices are at hand."""
+    """The rows of :func:`mentions` for one text whose tokens and analysis are at hand.
+
+    ``voice`` is the text's analysed :class:`~mediacompare.document.Doc` (or, from older
+    callers, its :class:`~mediacompare.document.voice.Voices`).
+    """
+    doc = voice if isinstance(voice, Doc) else Doc(text, tokens=tokens)
     info = gaz.info()
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
-    found = _found_names(text, tokens, gaz)
+    found = _found_names(text, tokens, gaz, doc)
     person_tokens = set()
     for start, end, actor_id, kind, _, _ in found:
         if kind == "name" and info.get(actor_id, ("", ""))[1] == "person" and start in starts and end in ends:
             person_tokens.update(range(starts[start], ends[end] + 1))
-    for match in gaz.generic.match(text, tokens):
+    for match in gaz.generic.match(doc):
         found.append((match.start, match.end, None, "generic_label", match.entry.term, ""))
     found.extend(_descriptions(text, tokens, gaz, found))
     rows = []
     for start, end, actor_id, kind, generic, resolved_by in sorted(found, key=lambda f: (f[0], f[1])):
-        sentence_id = voice.sentence_id(start)
+        sentence_id = doc.sentence_id(start)
         name, group = info.get(actor_id, (None, None))
         descriptor = ""
         if kind in ("name", "place") and end in ends and group != "person" and _affiliation(tokens, ends[end]):
             kind = "affiliation"
         if kind in ("name", "place") and start in starts:
-            sentence_start = voice.sentences[sentence_id].start if voice.sentences else 0
+            sentence_start = doc.sentence_starts[sentence_id] if len(doc.sentence_starts) else 0
             first = _descriptor(tokens, starts[start], gaz, sentence_start, person_tokens)
             if first < starts[start]:
                 descriptor = text[tokens[first].start:start].strip()
-        quote = voice.quote_of(start, end)
+        quote = doc.quote_of(start, end)
         rows.append({
             "article_id": article_id, "start": start, "end": end, "text": text[start:end],
             "actor_id": actor_id, "actor": name, "group": group, "form_kind": kind,

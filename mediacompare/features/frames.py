@@ -16,11 +16,9 @@ from typing import Iterable
 import pandas as pd
 
 from .._paths import resource
+from ..document import analysed, analysed_articles, articles_of
 from ..errors import SourceNotFoundError
-from ..text import tokenize
-from .label import articles_of
 from .lexicon import CASES, Lexicon, Schema, _load
-from .voice import voices
 
 __all__ = ["CONFLICT_FRAMES", "FRAMES", "frame_cues", "frame_profiles", "load_frame_cues"]
 
@@ -72,19 +70,16 @@ def frame_cues(source, *, cues: Lexicon | str | Path | None = None) -> pd.DataFr
     """
     lexicon = cues if isinstance(cues, Lexicon) else load_frame_cues(cues)
     rows = []
-    for art in articles_of(source).itertuples(index=False):
-        tokens = tokenize(art.text)
-        voice = voices(art.text, tokens)
-        for match in lexicon.match(art.text, tokens):
+    for article_id, doc in analysed(source):
+        text = doc.text
+        for match in lexicon.match(doc):
             entry = match.entry
-            quote = voice.quote_of(match.start, match.end)
-            rows.append({"article_id": str(art.article_id), "start": match.start, "end": match.end,
-                         "text": art.text[match.start:match.end], "frame": entry.category,
-                         "conflict_frame": dict(entry.extra).get("conflict_frame", ""),
-                         "term": entry.term, "note": entry.note, "in_quote": quote is not None,
-                         "sentence_id": voice.sentence_id(match.start),
-                         "rule": f"frame cue: {entry.origin}"})
-    frame = pd.DataFrame(rows, columns=list(CUE_COLUMNS))
+            quote = doc.quote_of(match.start, match.end)
+            rows.append((article_id, match.start, match.end, text[match.start:match.end],
+                         entry.category, dict(entry.extra).get("conflict_frame", ""), entry.term,
+                         entry.note, quote is not None, doc.sentence_id(match.start),
+                         f"frame cue: {entry.origin}"))
+    frame = pd.DataFrame.from_records(rows, columns=list(CUE_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool"})
 
 
@@ -104,10 +99,9 @@ def frame_profiles(cues: pd.DataFrame, source, *, by: str = "outlet",
     articles = articles_of(source)
     outlet_of = dict(zip(articles["article_id"].astype(str), articles["outlet"]))
     words = {}
-    for art in articles.itertuples(index=False):
+    for art, doc in analysed_articles(articles):
         key = str(art.article_id) if by == "article_id" else art.outlet
-        words[key] = words.get(key, 0) + sum(t.kind in ("word", "number", "abbreviation")
-                                             for t in tokenize(art.text))
+        words[key] = words.get(key, 0) + doc.n_words
     keyed = cues.assign(_key=cues["article_id"] if by == "article_id"
                         else cues["article_id"].map(outlet_of))
     if level == "conflict_frame":

@@ -14,14 +14,15 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..document import Doc, analysed, articles_of
+from ..document.voice import SCARE_MAX_WORDS
+from .._gc import gc_paused
 from ..progress import track
-from ..text import tokenize
-from .articles import articles_of
 from .extent import EXTENDED_CATEGORIES, EXTENT_RULES, _Words, phrase_extent
 from .lexicon import Lexicon, load_lexicon
-from .voice import SCARE_MAX_WORDS, voices
 
-__all__ = ["SPAN_COLUMNS", "articles_of", "extent_rules", "label", "resolve_lexicon"]
+__all__ = ["SPAN_COLUMNS", "articles_of", "extent_rules", "label", "label_rows", "resolve_lexicon",
+           "span_frame"]
 
 SPAN_COLUMNS = ("article_id", "start", "end", "text", "category", "term", "neutral_alternative",
                 "note", "source", "in_quote", "quote_id", "sentence_id", "confidence", "rule",
@@ -99,23 +100,29 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None, extents=True,
     """
     lex = resolve_lexicon(lexicon)
     rules = extent_rules(extents)
-    rows: list[dict] = []
-    table = articles_of(source)
-    for art in track(table.itertuples(index=False), desc="labelling", total=len(table),
-                     progress=progress):
-        rows.extend(_label_text(str(art.article_id), art.text, lex, rules=rules))
-    frame = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+    rows: list[tuple] = []
+    n = len(articles_of(source)) if not isinstance(source, (str, Doc)) else 1
+    with gc_paused():  # many small acyclic objects: see mediacompare._gc
+        for article_id, doc in track(analysed(source), desc="labelling", total=n, progress=progress):
+            rows.extend(label_rows(article_id, doc, lex, rules=rules))
+        return span_frame(rows)
+
+
+def span_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The spans table of rows made by :func:`label_rows` (columns :data:`SPAN_COLUMNS`)."""
+    frame = pd.DataFrame.from_records(rows, columns=list(SPAN_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64", "sentence_id": "int64",
                          "in_quote": "bool", "quote_id": "Int64", "cue_start": "int64",
                          "cue_end": "int64"})
 
 
-def _extents(text: str, tokens, matches, rules) -> list[tuple[int, int, tuple[str, ...]]]:
+def _extents(doc: Doc, matches, rules) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, rules used) of each match: widened over its phrase where a rule applies."""
     out = [(m.start, m.end, ()) for m in matches]
     if not rules:
         return out
-    starts = [t.start for t in tokens]
+    starts, text = doc.starts, doc.text
+    tokens = doc.token_view()
     words = _Words(text, tokens)
     spans = {}  # match index -> (first token, last token)
     cues: dict[str, set[int]] = {}
@@ -133,52 +140,42 @@ def _extents(text: str, tokens, matches, rules) -> list[tuple[int, int, tuple[st
         lo, hi, used = phrase_extent(text, tokens, first, last, m.entry.pos, rules,
                                      stop=cues[m.entry.category], _words=words)
         if used:  # the cue's own offsets where the phrase adds nothing on that side
-            out[k] = (m.start if lo == first else tokens[lo].start,
-                      m.end if hi == last else tokens[hi].end, used)
+            out[k] = (m.start if lo == first else starts[lo],
+                      m.end if hi == last else doc.ends[hi], used)
     return out
 
 
-def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None, voice=None,
+def _label_text(article_id: str, text: str, lex: Lexicon, *, tokens=None,
                 rules=tuple(EXTENT_RULES)) -> list[dict]:
-    # tokens and voice may be passed in by a caller that already has them (mediacompare.scale)
-    tokens = tokenize(text) if tokens is None else tokens
-    voice = voices(text, tokens) if voice is None else voice
+    """The rows of :func:`label` for one text, as dicts (``tokens``: its tokens, if at hand)."""
+    rows = label_rows(article_id, Doc(text, tokens=tokens), lex, rules=rules)
+    return [dict(zip(SPAN_COLUMNS, row)) for row in rows]
+
+
+def label_rows(article_id: str, doc: Doc, lex: Lexicon, *, rules=tuple(EXTENT_RULES)) -> list[tuple]:
+    """The spans of one analysed text, as tuples in the order of :data:`SPAN_COLUMNS`."""
+    text = doc.text
     rows = []
-    sentence_starts = [s.start for s in voice.sentences]  # once per text, not once per label
-
-    def sentence_id(offset: int) -> int:  # as Voices.sentence_id
-        return max(bisect.bisect_right(sentence_starts, offset) - 1, 0) if sentence_starts else 0
-
-    matches = lex.match(text, tokens)
-    for match, (start, end, used) in zip(matches, _extents(text, tokens, matches, rules)):
-        quote = voice.quote_of(match.start, match.end)
+    matches = lex.match(doc)
+    quote_of, sentence_id = doc.quote_of, doc.sentence_id
+    for match, (start, end, used) in zip(matches, _extents(doc, matches, rules)):
+        quote = quote_of(match.start, match.end)
         entry = match.entry
         rule = f"lexicon: {entry.origin}"
         if used:
             rule += "; widened over its phrase by " + ", ".join(
                 f"{name} ({EXTENT_RULES[name]})" for name in used)
-        rows.append({
-            "article_id": article_id, "start": start, "end": end,
-            "text": text[start:end], "category": entry.category, "term": entry.term,
-            "neutral_alternative": entry.neutral_alternative, "note": entry.note,
-            "source": entry.source, "in_quote": quote is not None,
-            "quote_id": None if quote is None else quote.quote_id,
-            "sentence_id": sentence_id(match.start), "confidence": entry.confidence,
-            "rule": rule, "cue_start": match.start, "cue_end": match.end,
-            "extended_by": "|".join(used),
-        })
-    for quote in voice.scare:
-        rows.append({
-            "article_id": article_id, "start": quote.start, "end": quote.end,
-            "text": text[quote.start:quote.end], "category": "scare_quote",
-            "term": quote.text.lower(), "neutral_alternative": SCARE_ALTERNATIVE,
-            "note": SCARE_NOTE, "source": SCARE_SOURCE, "in_quote": False, "quote_id": None,
-            "sentence_id": sentence_id(quote.start),
-            "confidence": "high" if quote.n_words < SCARE_MAX_WORDS else "low",
-            "rule": (f"scare quote: a quotation of {quote.n_words} word"
-                     f"{'s' if quote.n_words != 1 else ''} (at most {SCARE_MAX_WORDS}) with no "
-                     "reporting verb or 'according to' in its sentence"),
-            "cue_start": quote.start, "cue_end": quote.end, "extended_by": "",
-        })
-    rows.sort(key=lambda r: (r["start"], -r["end"], r["category"]))
+        rows.append((article_id, start, end, text[start:end], entry.category, entry.term,
+                     entry.neutral_alternative, entry.note, entry.source, quote is not None,
+                     None if quote is None else quote.quote_id, sentence_id(match.start),
+                     entry.confidence, rule, match.start, match.end, "|".join(used)))
+    for quote in doc.scare:
+        rows.append((article_id, quote.start, quote.end, text[quote.start:quote.end], "scare_quote",
+                     quote.text.lower(), SCARE_ALTERNATIVE, SCARE_NOTE, SCARE_SOURCE, False, None,
+                     sentence_id(quote.start), "high" if quote.n_words < SCARE_MAX_WORDS else "low",
+                     (f"scare quote: a quotation of {quote.n_words} word"
+                      f"{'s' if quote.n_words != 1 else ''} (at most {SCARE_MAX_WORDS}) with no "
+                      "reporting verb or 'according to' in its sentence"),
+                     quote.start, quote.end, ""))
+    rows.sort(key=lambda r: (r[1], -r[2], r[4]))
     return rows

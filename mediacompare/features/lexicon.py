@@ -21,6 +21,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -28,7 +29,9 @@ import pandas as pd
 
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
+from ..document.doc import Doc
 from ..text import Token, tokenize
+from ..text.tokens import straighten
 from .lexicon_read import (_STRAIGHTEN, CASES, CATEGORIES, COLUMNS, CONFIDENCES,
                            LEXICON_CATEGORIES, LEXICON_SCHEMA, Entry, Schema, _form_key, _key,
                            _pattern, read_phrase_table, with_generated)
@@ -72,6 +75,8 @@ class Lexicon:
     files: tuple[str, ...] = ()
     overridden: tuple[str, ...] = ()
     _index: dict = field(default_factory=dict, repr=False)
+    _context_width: int = field(default=1, repr=False)
+    _sensitive_lower: frozenset = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         # A trie over token keys, one for case-insensitive and one for case-sensitive forms:
@@ -88,6 +93,12 @@ class Lexicon:
                 if node is not None:
                     node[1].append(entry)
         self._index = roots
+        # the lowercase keys of the first words of case-sensitive entries: only the tokens with
+        # one of these keys are looked up case-sensitively
+        self._sensitive_lower = frozenset(key.lower() for key in roots[True])
+        # how many neighbouring tokens an exception (unless_next, unless_previous) looks at
+        self._context_width = max((len(p) for e in self.entries for p in (*e.unless_next, *e.unless_previous)),
+                                  default=1)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -114,46 +125,86 @@ class Lexicon:
                                             "origin"])
         return frame.astype({"dev_uses": "Int64", "dev_marked": "Int64"})
 
-    def match(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+    def match(self, text, tokens: list[Token] | None = None) -> list[Match]:
         """Every match of the lexicon in ``text``, in order of start offset.
+
+        ``text`` may be an analysed :class:`~mediacompare.document.Doc` (its tokens
+        and keys are used), or a string with its ``tokens`` if the caller has them.
 
         >>> lex = Lexicon((Entry("armed bandits", "labeling", "armed group", "n", "", "high",
         ...                      False, (), (), (), "x"),), ())
         >>> [(m.start, m.end) for m in lex.match("Fighting Armed bandits, they said.")]
         [(9, 22)]
         """
-        tokens = tokenize(text) if tokens is None else tokens
-        lower = [_key(t.text, False) for t in tokens]
-        exact = [_key(t.text, True) for t in tokens] if self._index[True] else lower
+        if isinstance(text, Doc):
+            doc = text
+        elif tokens is None:
+            doc = Doc(text)
+        else:
+            doc = Doc(text, tokens=tokens)
+        return self.match_keys(doc.text, doc.starts, doc.ends, doc.codes, doc.keys())
+
+    def match_keys(self, text: str, starts, ends, codes, lower: list[str]) -> list[Match]:
+        """:meth:`match` on tokens given as starts, ends, kind codes and matching keys.
+
+        Only the tokens whose key opens an entry are walked from (a dictionary test
+        per token, done in C by ``map``), plus the hyphenated words and the words
+        with a possessive 's, whose parts may be entries.
+        """
+        roots = self._index
+        n = len(lower)
+        candidates = set(compress(range(n), map(roots[False].__contains__, lower)))
+        sensitive: set[int] = set()
+        if roots[True]:  # exact keys (case kept) only where a case-sensitive entry may start
+            straight = straighten(text)
+            first = roots[True]
+            sensitive = {i for i in compress(range(n), map(self._sensitive_lower.__contains__, lower))
+                         if straight[starts[i]:ends[i]] in first}
+        parts = set(compress(range(n), map(str.__contains__, lower, repeat("-"))))
+        parts.update(compress(range(n), map(str.endswith, lower, repeat("'s"))))
+        parts = {i for i in parts if codes[i] == "w"}
         found: list[Match] = []
-        n = len(tokens)
-        for i, token in enumerate(tokens):
+        allowed = self._allowed
+        for i in sorted(candidates | sensitive | parts):
             whole = False
-            for sensitive, keys in ((False, lower), (True, exact)):
-                children, j = self._index[sensitive], i
+            start = starts[i]
+            children, j = roots[False], i
+            while j < n:
+                node = children.get(lower[j])
+                if node is None:
+                    break
+                children, entries = node
+                for entry in entries:
+                    if allowed(entry, lower, i, j + 1):
+                        found.append(Match(start, ends[j], entry))
+                        whole = whole or j == i
+                j += 1
+            if i in sensitive:
+                children, j = roots[True], i
                 while j < n:
-                    node = children.get(keys[j])
+                    node = children.get(straight[starts[j]:ends[j]])
                     if node is None:
                         break
                     children, entries = node
                     for entry in entries:
-                        if self._allowed(entry, lower, i, j + 1):
-                            found.append(Match(token.start, tokens[j].end, entry))
+                        if allowed(entry, lower, i, j + 1):
+                            found.append(Match(start, ends[j], entry))
                             whole = whole or j == i
                     j += 1
-            if not whole and token.kind == "word" and ("-" in lower[i] or lower[i].endswith("'s")):
-                found.extend(self._part_matches(token, lower, i))
+            if not whole and i in parts:
+                found.extend(self._part_matches(text[start:ends[i]], start, lower, i))
         return _leftmost_longest(found)
 
-    def _part_matches(self, token: Token, keys: list[str], i: int) -> list[Match]:
+    def _part_matches(self, word: str, start: int, keys: list[str], i: int) -> list[Match]:
         """One-word entries inside a hyphenated word, or a word with a possessive 's.
 
         Only when the whole word is no entry of its own (``self-proclaimed`` is
         not also ``proclaimed``); the other parts of the word count as its
         neighbours for ``unless_previous``/``unless_next`` (``counter-terrorism``).
+        Only the few neighbours the exceptions can look at are copied.
         """
         out = []
-        text = token.text.translate(_STRAIGHTEN)
+        text = straighten(word)
         pieces: list[tuple[int, str]] = []
         if "-" in text:
             offset = 0
@@ -164,16 +215,18 @@ class Lexicon:
         elif text.lower().endswith("'s") and len(text) > 2:
             pieces.append((0, text[:-2]))
         parts = [p.lower() for _, p in pieces]
+        width = self._context_width
         for k, (offset, piece) in enumerate(pieces):
             context = None
             for sensitive in (False, True):
                 node = self._index[sensitive].get(piece if sensitive else piece.lower())
                 for entry in node[1] if node else ():
-                    if context is None:
-                        context = keys[:i] + parts + keys[i + 1:]
-                    if self._allowed(entry, context, i + k, i + k + 1):
-                        start = token.start + offset
-                        out.append(Match(start, start + len(piece), entry))
+                    if context is None:  # the word's neighbourhood with its parts for the word
+                        lo = max(0, i - width)
+                        context = keys[lo:i] + parts + keys[i + 1:i + 1 + width]
+                    at = i - lo + k
+                    if self._allowed(entry, context, at, at + 1):
+                        out.append(Match(start + offset, start + offset + len(piece), entry))
         return out
 
     @staticmethod

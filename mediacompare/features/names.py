@@ -19,6 +19,7 @@ aliases, and the exact (case-sensitive) match always comes first.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -40,6 +41,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _DROP = re.compile(r"['\u2019\u2018.\-\u2010\u2011]")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the word; news repeats its words
 def name_key(word: str) -> str:
     """The variant-tolerant key of one word of a name ("" for a particle alone).
 

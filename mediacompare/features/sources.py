@@ -21,13 +21,13 @@ import bisect
 
 import pandas as pd
 
+from .._gc import gc_paused
+from ..document import analysed_articles
 from ..text import Token
 from .actors import _PERSON_NOUNS, article_mentions
-from .articles import articles_of
 from .gazetteer import Gazetteer, load_actors
 from .speaker_text import titles
 from .speakers import _Rules
-from .voice import voices
 
 __all__ = ["VOICE_COLUMNS", "voice_table", "who_speaks"]
 
@@ -94,6 +94,7 @@ def _person_head(description: str) -> bool:
     return last in titles() or last.rstrip("s") in titles() or last in _PERSON_NOUNS
 
 
+@gc_paused()  # many small acyclic objects: see mediacompare._gc
 def voice_table(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     """One row per quotation of reported speech: its speaker, the actor and group behind it.
 
@@ -116,13 +117,13 @@ def voice_table(source, *, actors: Gazetteer | None = None) -> pd.DataFrame:
     info = gaz.info()
     country = {r.actor_id: r.country for r in gaz.actors.itertuples(index=False)}
     rows = []
-    for art in articles_of(source).itertuples(index=False):
-        article_id, text = str(art.article_id), art.text
-        found = voices(text)
+    for art, doc in analysed_articles(source):
+        article_id, text = str(art.article_id), doc.text
+        found = doc.voices()
         words = {q.quote_id: (q.text, q.n_words) for q in found.reported}
         rules = _Rules(found)
         attributions = rules.attribute()
-        named = _Actors(article_mentions(article_id, text, gaz, found.tokens, found))
+        named = _Actors(article_mentions(article_id, text, gaz, found.tokens, doc))
         starts = [t.start for t in found.tokens]
         for row in attributions:
             actor_id = actor = group = affiliated = None

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..text import tokenize
-from .label import articles_of
+from ..document import analysed_articles
 from .lexicon import CATEGORIES
-from .voice import voices
 
 __all__ = ["label_rates", "rates_table", "voice_words"]
 
 VOICES = ("outlet", "quoted")
-_WORD_KINDS = ("word", "number", "abbreviation")
 
 
 def voice_words(source) -> pd.DataFrame:
@@ -22,10 +19,9 @@ def voice_words(source) -> pd.DataFrame:
     [[8, 5, 3]]
     """
     rows = []
-    for art in articles_of(source).itertuples(index=False):
-        tokens = tokenize(art.text)
-        n_words = sum(t.kind in _WORD_KINDS for t in tokens)
-        quoted = voices(art.text, tokens).quoted_word_count()
+    for art, doc in analysed_articles(source):
+        n_words = doc.n_words
+        quoted = doc.quoted_word_count()
         rows.append({"article_id": str(art.article_id), "outlet": art.outlet, "n_words": n_words,
                      "n_words_outlet": n_words - quoted, "n_words_quoted": quoted})
     return pd.DataFrame(rows, columns=["article_id", "outlet", "n_words", "n_words_outlet",

@@ -1,19 +1,32 @@
 """Measures of the text: sentiment, readability, vocabulary, alignment, wire copy and events;
-agreement of labels with people's annotations."""
+agreement of labels with people's annotations.
 
-from .agencies import wire_agencies
+The modules whose names are also the names of their functions (``agreement``, ``align``,
+``readability``) are imported here; the others when one of their names is first used
+(PEP 562), so that a notebook that only reads tone does not load scikit-learn and SciPy.
+"""
+
+import importlib
+import sys
+import types
+
 from .agreement import Agreement, agreement, category_mapping
 from .align import align, copied_passages, omissions, wire_copy
-from .annotations import Annotations, read_annotations
-from .annotators import annotator_agreement, cohen_kappa
-from .coverage import coverage_table
-from .event_pairs import best_pair, best_set, event_pairs
-from .events import event_table, find_events
-from .facts import fact_presence, presence_matrix
 from .readability import mattr, readability
-from .sentiment import actor_sentiment, sentence_sentiment, sentiment_summary
-from .syndication import copy_flows, copy_matrix, reuse_passages
-from .vocabulary import DistinctiveTerms, distinctive_terms, similarity, similarity_matrix
+
+_LAZY = {
+    "agencies": ("wire_agencies",),
+    "annotations": ("Annotations", "read_annotations"),
+    "annotators": ("annotator_agreement", "cohen_kappa"),
+    "coverage": ("coverage_table",),
+    "event_pairs": ("best_pair", "best_set", "event_pairs"),
+    "events": ("event_table", "find_events"),
+    "facts": ("fact_presence", "presence_matrix"),
+    "sentiment": ("actor_sentiment", "sentence_sentiment", "sentiment_summary"),
+    "syndication": ("copy_flows", "copy_matrix", "reuse_passages"),
+    "vocabulary": ("DistinctiveTerms", "distinctive_terms", "similarity", "similarity_matrix"),
+}
+_WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = sorted(["Agreement", "Annotations", "DistinctiveTerms", "actor_sentiment", "agreement",
                   "align", "annotator_agreement", "best_pair", "best_set", "category_mapping",
@@ -22,3 +35,29 @@ __all__ = sorted(["Agreement", "Annotations", "DistinctiveTerms", "actor_sentime
                   "mattr", "omissions", "presence_matrix", "read_annotations", "readability",
                   "reuse_passages", "sentence_sentiment", "sentiment_summary", "similarity",
                   "similarity_matrix", "wire_agencies", "wire_copy"])
+
+
+class _Layer(types.ModuleType):
+    """This package, where a public name stays the function when its module of the same name
+    (``event_pairs``) is first imported (the import system would set the module over it)."""
+
+    def __setattr__(self, name, value):
+        if isinstance(value, types.ModuleType) and name in _WHERE:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Layer
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -35,11 +35,9 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from ..features.label import articles_of
+from ..document import analyse, articles_of
 from ..features.lexicon import CATEGORIES
 from ..features.taxonomy import taxonomy
-from ..features.voice import voices
-from ..text import sentences, tokenize
 from .annotations import Annotations, check_spans
 
 __all__ = ["Agreement", "agreement", "category_mapping", "prf"]
@@ -129,14 +127,13 @@ class _Article:
     """One text's words and sentences, with the words' voice, for counting overlaps."""
 
     def __init__(self, text: str):
-        tokens = tokenize(text)
-        self.words = [t for t in tokens if t.kind in _WORD_KINDS]
+        doc = analyse(text)
+        self.words = [t for t in doc.tokens if t.kind in _WORD_KINDS]
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
-        found = voices(text, tokens)
-        inner = sorted((q.inner_start, q.inner_end) for q in found.reported)
+        inner = sorted((q.inner_start, q.inner_end) for q in doc.reported)
         self.quoted = [_inside(inner, w.start, w.end) for w in self.words]
-        self.sentences = [(s.start, s.end) for s in sentences(text)]
+        self.sentences = list(zip(doc.sentence_starts, doc.sentence_ends))
         self.sentence_starts = [s for s, _ in self.sentences]
 
     def word_range(self, start: int, end: int) -> range:

@@ -80,15 +80,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..corpus.model import Corpus
 from ..errors import CorpusError
-from ..text import Sentence, sentences
-from .event_pairs import best_set, require
+from ..document import analyse
 from .ordering import _reading_order, reading_order
 from .wire import WIRE_COLUMNS, copied_passages, wire_copy
-from .words import _keys, _known, _missing, _n_words, _table, word_key
+from .words import _known, _missing, _n_words, _table, word_key
 
 __all__ = ["ALIGN_COLUMNS", "ALIGN_STATUSES", "MAX_ARTICLES", "OMISSION_COLUMNS", "WIRE_COLUMNS",
            "align", "copied_passages", "omissions", "reading_order", "wire_copy",
@@ -118,6 +116,8 @@ def _choose(source: Any, table: pd.DataFrame, article_ids: Any,
     known = table["article_id"].tolist()
     if article_ids is None:
         if isinstance(source, Corpus) or events is not None or len(known) > MAX_ARTICLES:
+            from .event_pairs import best_set, require  # finding events loads scikit-learn: only here
+
             choice = best_set(table if not isinstance(source, Corpus) else source, events,
                               max_articles=MAX_ARTICLES)
             return require(choice), choice.reason, choice.events
@@ -175,12 +175,20 @@ def _check_thresholds(threshold_same: Any, threshold_related: Any) -> tuple[floa
     return float(threshold_same), float(threshold_related)
 
 
-def _vectors(by_article: dict[str, list[Sentence]]) -> dict[str, Any]:
-    """L2-normalised TF-IDF rows (a sparse matrix) of every sentence, fitted on all of them."""
-    docs = [s.text for sents in by_article.values() for s in sents]
-    if not any(_keys(d) for d in docs):  # no word at all: every cosine is 0
+def _as_given(words: list[str]) -> list[str]:
+    return words
+
+
+def _vectors(by_article: dict[str, list[list[str]]]) -> dict[str, Any]:
+    """L2-normalised TF-IDF rows (a sparse matrix) of every sentence, fitted on all of them.
+
+    ``by_article``: the words of each sentence of each article (from its analysis)."""
+    docs = [[word_key(w) for w in words] for sents in by_article.values() for words in sents]
+    if not any(docs):  # no word at all: every cosine is 0
         return {a: np.zeros((len(s), 1)) for a, s in by_article.items()}
-    vectorizer = TfidfVectorizer(tokenizer=_keys, lowercase=False, token_pattern=None)
+    from sklearn.feature_extraction.text import TfidfVectorizer  # scikit-learn loads when first needed
+
+    vectorizer = TfidfVectorizer(analyzer=_as_given)
     matrix = vectorizer.fit_transform(docs).tocsr()
     out, pos = {}, 0
     for aid, sents in by_article.items():
@@ -278,8 +286,9 @@ def align(source: Any, article_ids: Any = None, *, threshold_same: float = 0.5,
     records = {r["article_id"]: r for r in table.to_dict("records") if r["article_id"] in ids}
     inferred = _fill_events(records, events)
     texts = {a: records[a]["text"] if isinstance(records[a]["text"], str) else "" for a in ids}
-    by_article = {a: sentences(texts[a]) for a in ids}
-    vectors = _vectors(by_article)
+    docs = {a: analyse(texts[a]) for a in ids}
+    by_article = {a: docs[a].sentences for a in ids}
+    vectors = _vectors({a: docs[a].sentence_words() for a in ids})
 
     rows: list[dict] = []
     for a, b in itertools.combinations(ids, 2):

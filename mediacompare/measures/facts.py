@@ -35,7 +35,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import CorpusError
-from ..text import sentences
+from ..document import analyse
 from .events import find_events
 from .words import _keys, _table
 
@@ -66,8 +66,9 @@ def _sentences_of(articles: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for art in articles.itertuples(index=False):
         text = art.text if isinstance(art.text, str) else ""
-        for k, s in enumerate(sentences(text)):
-            if _keys(s.text):
+        doc = analyse(text)
+        for k, (s, words) in enumerate(zip(doc.sentences, doc.sentence_words())):
+            if words:
                 rows.append({"article_id": art.article_id, "outlet": art.outlet,
                              "sentence_id": k, "start": s.start, "end": s.end, "text": s.text})
     return pd.DataFrame(rows, columns=["article_id", "outlet", "sentence_id", "start", "end",

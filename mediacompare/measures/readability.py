@@ -34,8 +34,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..features.label import articles_of
-from ..text import Token, sentences, tokenize
+from ..document import WORD_CODES, Doc, analysed_articles
+from ..text import Token
 
 __all__ = [
     "FORMULAS",
@@ -94,9 +94,12 @@ def _check_window(window) -> int:
     return int(window)
 
 
-def _words(text: str) -> list[str]:
-    """The lowercased word tokens of ``text`` (:attr:`Token.norm`: curly quotes straightened)."""
-    return [t.norm for t in tokenize(text) if t.kind in WORD_KINDS]
+def _words(text: str | Doc) -> list[str]:
+    """The lowercased word tokens of ``text`` (:attr:`Token.norm`: curly quotes straightened;
+    for words, the analysed document's matching keys are the same)."""
+    doc = Doc(text) if isinstance(text, str) else text
+    keys, codes = doc.keys(), doc.codes
+    return [key for key, code in zip(keys, codes) if code in WORD_CODES]
 
 
 def mattr(tokens_or_text: str | Iterable[str | Token], window: int = MATTR_WINDOW) -> float:
@@ -160,10 +163,11 @@ def mattr(tokens_or_text: str | Iterable[str | Token], window: int = MATTR_WINDO
     return total / (n_windows * window)
 
 
-def _article_row(article_id: str, outlet: str, text: str, window: int) -> dict:
-    tokens = tokenize(text)
-    words = [t.norm for t in tokens if t.kind in WORD_KINDS]
-    n_words, n_sentences = len(words), len(sentences(text))
+def _article_row(article_id: str, outlet: str, doc: Doc | str, window: int) -> dict:
+    doc = Doc(doc) if isinstance(doc, str) else doc
+    text = doc.text
+    words = _words(doc)
+    n_words, n_sentences = len(words), len(doc.sentence_bounds)
     notes = []
     row = {"article_id": article_id, "outlet": outlet, "n_words": n_words, "n_sentences": n_sentences,
            "words_per_sentence": n_words / n_sentences if n_sentences else _NAN}
@@ -225,9 +229,8 @@ def readability(source, *, window: int = MATTR_WINDOW) -> pd.DataFrame:
     """
     window = _check_window(window)
     rows = []
-    for art in articles_of(source).itertuples(index=False):
-        text = art.text if isinstance(art.text, str) else ""
+    for art, doc in analysed_articles(source):
         outlet = art.outlet if isinstance(art.outlet, str) else "unknown"
-        rows.append(_article_row(str(art.article_id), outlet, text, window))
+        rows.append(_article_row(str(art.article_id), outlet, doc, window))
     return pd.DataFrame({name: pd.Series([row[name] for row in rows], dtype=dtype)
                          for name, dtype in READABILITY_COLUMNS.items()})

@@ -37,9 +37,7 @@ import numbers
 
 import pandas as pd
 
-from ..features.label import articles_of
-from ..features.voice import voices
-from ..text import Token
+from ..document import Doc, analysed_articles
 
 __all__ = [
     "NEGATIVE_THRESHOLD",
@@ -118,40 +116,44 @@ def _require(frame, columns, name: str) -> None:
                          f"columns are: {', '.join(map(str, frame.columns))}")
 
 
-def _inside(tokens: list[Token], intervals: list[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it lies inside one of the (possibly nested) ``intervals``."""
+def _quoted_prefix(doc: Doc) -> list[int]:
+    """``prefix[k]``: how many of the first ``k`` words lie inside reported quotations."""
+    word_starts, word_ends = doc.word_offsets()
     merged: list[list[int]] = []
-    for start, end in sorted(intervals):
+    for start, end in sorted((q.inner_start, q.inner_end) for q in doc.reported):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    starts = [m[0] for m in merged]
-    out = []
-    for token in tokens:
-        i = bisect.bisect_right(starts, token.start) - 1
-        out.append(i >= 0 and token.end <= merged[i][1])
-    return out
+    inside = bytearray(len(word_starts))
+    for start, end in merged:
+        a, b = bisect.bisect_left(word_starts, start), bisect.bisect_right(word_ends, end)
+        if a < b:
+            inside[a:b] = b"\x01" * (b - a)
+    prefix = [0]
+    total = 0
+    for flag in inside:
+        total += flag
+        prefix.append(total)
+    return prefix
 
 
-def _text_rows(article_id: str, outlet: str, text: str) -> list[dict]:
-    found = voices(text)
-    words = [t for t in found.tokens if t.kind in WORD_KINDS]
-    quoted = _inside(words, [(q.inner_start, q.inner_end) for q in found.reported])
+def _text_rows(article_id: str, outlet: str, doc: Doc | str) -> list[dict]:
+    doc = Doc(doc) if isinstance(doc, str) else doc
+    word_starts, _ = doc.word_offsets()
+    quoted = _quoted_prefix(doc)
     analyzer = _analyzer()
-    rows, w = [], 0
-    for sentence_id, sentence in enumerate(found.sentences):
-        while w < len(words) and words[w].end <= sentence.start:
-            w += 1
-        first = w
-        while w < len(words) and words[w].start < sentence.end:
-            w += 1
-        n_words, n_quoted = w - first, sum(quoted[first:w])
+    text = doc.text
+    rows = []
+    for sentence_id, (start, end) in enumerate(zip(doc.sentence_starts, doc.sentence_ends)):
+        first, last = bisect.bisect_left(word_starts, start), bisect.bisect_left(word_starts, end)
+        n_words, n_quoted = last - first, quoted[last] - quoted[first]
         share = n_quoted / n_words if n_words else _NAN
-        scores = analyzer.polarity_scores(sentence.text)
+        sentence = text[start:end]
+        scores = analyzer.polarity_scores(sentence)
         rows.append({
             "article_id": article_id, "outlet": outlet, "sentence_id": sentence_id,
-            "start": sentence.start, "end": sentence.end, "text": sentence.text,
+            "start": start, "end": end, "text": sentence,
             "n_words": n_words, "compound": scores["compound"], "pos": scores["pos"],
             "neu": scores["neu"], "neg": scores["neg"],
             "polarity": polarity_label(scores["compound"]),
@@ -204,10 +206,9 @@ def sentence_sentiment(source) -> pd.DataFrame:
     0
     """
     rows: list[dict] = []
-    for art in articles_of(source).itertuples(index=False):
-        text = art.text if isinstance(art.text, str) else ""
+    for art, doc in analysed_articles(source):
         outlet = art.outlet if isinstance(art.outlet, str) else "unknown"
-        rows.extend(_text_rows(str(art.article_id), outlet, text))
+        rows.extend(_text_rows(str(art.article_id), outlet, doc))
     return _frame(rows, SENTENCE_COLUMNS)
 
 

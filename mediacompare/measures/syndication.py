@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..features.quotes import find_quotes
-from ..text import tokenize
+from ..document import analyse
 from .agencies import wire_agencies
 from .event_features import parse_date
 from .wire import _shingle_hashes
@@ -110,7 +110,7 @@ def reuse_passages(source: Any, *, n: int = 8, min_words: int = 20) -> pd.DataFr
     holders: dict[int, set[int]] = defaultdict(set)
     for k, text in enumerate(table["text"]):
         text = text if isinstance(text, str) else ""
-        toks = [t for t in tokenize(text) if t.kind in _WORD_KINDS]
+        toks = [t for t in analyse(text).tokens if t.kind in _WORD_KINDS]
         hs = _shingle_hashes([t.norm for t in toks], n)
         words.append(toks)
         hashes.append(np.array(hs, dtype=np.uint64))
@@ -212,8 +212,8 @@ def copy_flows(source: Any, *, n: int = 8, min_words: int = 20,
         agencies[row.article_id].append((row.agency, row.evidence_kind, row.evidence))
     records = {r["article_id"]: r for r in table.to_dict("records")}
     n_words = passages.attrs.get("n_words") or {
-        aid: sum(1 for t in tokenize(r["text"] if isinstance(r["text"], str) else "")
-                 if t.kind in _WORD_KINDS) for aid, r in records.items()}
+        aid: analyse(r["text"] if isinstance(r["text"], str) else "").n_words
+        for aid, r in records.items()}
     rows = []
     done = set()
     for (a, b), group in passages.groupby(["article_a", "article_b"], sort=False):

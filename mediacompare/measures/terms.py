@@ -16,8 +16,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import ColumnError, CorpusError
-from ..features.label import articles_of
-from ..text import tokenize
+from ..document import articles_of, word_keys
 
 __all__ = ["TERM_KINDS", "word_norms"]
 
@@ -33,7 +32,7 @@ def word_norms(text: str) -> list[str]:
     >>> word_norms("Russia’s war-devastated ally, the U.S., lost 330,000…")
     ["russia's", 'war-devastated', 'ally', 'the', 'u.s.', 'lost', '330,000']
     """
-    return [t.norm for t in tokenize(text) if t.kind in TERM_KINDS]
+    return word_keys(text)
 
 
 # --- parameters -------------------------------------------------------------------------------

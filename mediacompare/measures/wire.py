@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text import tokenize
+from ..document import analyse
 from .words import _WORD_KINDS, _check_n, _table, _words
 
 __all__ = ["WIRE_COLUMNS", "copied_passages", "wire_copy"]
@@ -135,7 +135,7 @@ def copied_passages(a_text: str, b_text: str, n: int = 8) -> pd.DataFrame:
     for name, value in (("a_text", a_text), ("b_text", b_text)):
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a string; got {type(value).__name__}")
-    tokens = [t for t in tokenize(a_text) if t.kind in _WORD_KINDS]
+    tokens = [t for t in analyse(a_text).tokens if t.kind in _WORD_KINDS]
     in_b = set(_shingle_hashes(_words(b_text), n))
     runs: list[list[int]] = []  # [first word, last word] of each merged passage
     for k, h in enumerate(_shingle_hashes([t.norm for t in tokens], n)):

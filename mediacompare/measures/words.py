@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import CorpusError
-from ..features.label import articles_of
-from ..text import tokenize
+from ..document import analyse, articles_of, word_keys
 
 __all__ = ["word_key"]
 
@@ -24,9 +23,10 @@ _WORD_KINDS = frozenset({"word", "number", "abbreviation"})
 
 # ---------------------------------------------------------------- words
 
-def _words(text: str) -> list[str]:
-    """The lowercase norms of the words of ``text`` (the shingles of wire copy)."""
-    return [t.norm for t in tokenize(text) if t.kind in _WORD_KINDS]
+def _words(text: str, *, cache: bool = True) -> list[str]:
+    """The lowercase norms of the words of ``text`` (the shingles of wire copy); an article's
+    from its analysis (``cache``), a sentence's analysed and dropped."""
+    return word_keys(text, cache=cache)
 
 
 def word_key(norm: str) -> str:
@@ -38,13 +38,13 @@ def word_key(norm: str) -> str:
     return norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
 
 
-def _keys(text: str) -> list[str]:
+def _keys(text: str) -> list[str]:  # of a sentence
     """The words of ``text`` as TF-IDF sees them (:func:`word_key` of each norm)."""
-    return [word_key(w) for w in _words(text)]
+    return [word_key(w) for w in _words(text, cache=False)]
 
 
 def _n_words(text: Any) -> int:
-    return len(_words(text)) if isinstance(text, str) else 0
+    return analyse(text).n_words if isinstance(text, str) else 0
 
 
 def _missing(value: Any) -> bool:

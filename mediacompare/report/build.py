@@ -204,8 +204,8 @@ def build_report(out_dir: str | os.PathLike[str], *,
     with _signals_as_interrupts():
         tmp = new_folder(out, "tmp")
         try:
-            pages = build_pages(notebooks, parameters, tmp, timeout, chosen, jobs, progress,
-                                show_code)
+            pages = _build_pages_sharing(corpus, notebooks, parameters, tmp, timeout, chosen, jobs,
+                                         progress, show_code)
             _write_stylesheet(tmp)
             _write_index(tmp, pages, corpus, digest, source, chosen)
             (tmp / _OWNER).unlink(missing_ok=True)
@@ -215,6 +215,26 @@ def build_report(out_dir: str | os.PathLike[str], *,
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     return ReportResult(out_dir=out, pages=pages, corpus_digest=digest)
+
+
+def _build_pages_sharing(corpus, notebooks, parameters, tmp: Path, *args) -> list:
+    """:func:`build_pages`, the kernels reading one analysis of the corpus made here: every
+    article tokenized, split into sentences and searched for quotations once per build (a file
+    in the build folder, removed before the report is put in place)."""
+    from ..document import save_analyses
+    from .execute import shared_analyses
+
+    shared = tmp / _ANALYSES
+    try:
+        save_analyses(shared, corpus)
+        with shared_analyses(shared):
+            return build_pages(notebooks, parameters, tmp, *args)
+    finally:
+        shared.unlink(missing_ok=True)
+
+
+#: The file of the corpus's analyses the kernels share during a build.
+_ANALYSES = ".analyses.pickle"
 
 
 def find_notebooks(notebooks_dir: str | os.PathLike[str] | None = None) -> list[Path]:

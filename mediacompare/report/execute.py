@@ -112,6 +112,24 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
+#: Variables added to the kernels' environment for the build under way (:func:`shared_analyses`).
+_BUILD_ENV: dict[str, str] = {}
+
+
+@contextlib.contextmanager
+def shared_analyses(path: Path) -> Iterator[None]:
+    """While the block runs, the kernels find the corpus's analyses in ``path`` (written by
+    :func:`mediacompare.document.save_analyses`): each article is tokenized, split and
+    searched for quotations once per build, not once per notebook."""
+    from ..document.cache import ENV_VAR
+
+    _BUILD_ENV[ENV_VAR] = str(path)
+    try:
+        yield
+    finally:
+        _BUILD_ENV.pop(ENV_VAR, None)
+
+
 def kernel_env() -> dict[str, str]:
     """Environment of the kernels that execute the notebooks.
 
@@ -128,6 +146,7 @@ def kernel_env() -> dict[str, str]:
     env["MPLBACKEND"] = INLINE_BACKEND
     env["MEDIACOMPARE_STATIC"] = "1"
     env["MEDIACOMPARE_PROGRESS"] = "0"
+    env.update(_BUILD_ENV)
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / "mediacompare").is_dir():
         rest = env.get("PYTHONPATH")

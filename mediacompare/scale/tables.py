@@ -23,11 +23,11 @@ from ..corpus.build import Input, _build_article, _unique_id
 from ..corpus.build import report_row as _report_row
 from ..corpus.load import Columns
 from ..corpus.model import REPORT_COLUMNS
-from ..features.label import SPAN_COLUMNS, _label_text
+from ..document import Doc
+from ..features.label import SPAN_COLUMNS, label_rows
 from ..features.lexicon import CATEGORIES, Lexicon
 from ..features.summary import rates_table
-from ..features.voice import voices
-from ..text import token_frame, tokenize
+from ..text import token_frame
 from .sources import Unit, unit_inputs
 
 __all__ = ["ARTICLE_SUMMARY_COLUMNS", "Accumulator", "Aggregates", "Config", "Ledger", "Result",
@@ -39,7 +39,6 @@ ARTICLE_SUMMARY_COLUMNS = ("article_id", "outlet", "publisher", "date", "event_i
                            "n_chars", "n_words", "n_words_outlet", "n_words_quoted", "n_sentences",
                            "n_quotes", "n_scare_quotes", "n_spans", "n_removed_lines",
                            "duplicate_of")
-_WORD_KINDS = frozenset({"word", "number", "abbreviation"})
 _VOICES = ("outlet", "quoted")
 # the warning build_corpus gives an article whose text is that of an earlier one
 _DUPLICATE = ("identical text to article {!r}: kept, flagged in duplicate_of (a republished "
@@ -91,29 +90,27 @@ def analyse(item: Input, cfg: Config) -> Result:
         return Result(item.label, item.meta.get("article_id"), skipped=item.skipped,
                       encoding=item.encoding_note)
     text, aid = article["text"], str(article["article_id"])
-    tokens = tokenize(text)
-    voice = voices(text, tokens)
-    spans = _label_text(aid, text, cfg.lexicon, tokens=tokens, voice=voice)
-    counts = Counter((r["category"], r["confidence"], "quoted" if r["in_quote"] else "outlet")
-                     for r in spans)
+    doc = Doc(text)  # analysed once, used by every measure below, then dropped (not cached)
+    spans = label_rows(aid, doc, cfg.lexicon)
+    counts = Counter((r[4], r[12], "quoted" if r[9] else "outlet") for r in spans)
     result = Result(
         item.label, aid, warnings=item.warnings, encoding=item.encoding_note,
         digest=hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(),
         meta=(article["outlet"], article["publisher"], article["date"], article["event_id"],
               article["title"]),
-        sizes=(len(text), sum(t.kind in _WORD_KINDS for t in tokens), voice.quoted_word_count(),
-               len(voice.sentences), len(voice.reported), len(voice.scare),
+        sizes=(len(text), doc.n_words, doc.quoted_word_count(),
+               len(doc.sentence_bounds), len(doc.reported), len(doc.scare),
                len(article["removed"])),
-        counts=dict(counts), spans=spans if cfg.keep_spans else None)
+        counts=dict(counts), spans=[dict(zip(SPAN_COLUMNS, r)) for r in spans] if cfg.keep_spans else None)
     outlet = article["outlet"] if isinstance(article["outlet"], str) else "unknown"
     if cfg.sentiment:
         from ..measures.sentiment import _text_rows
 
-        result.compounds = [(r["voice"], r["compound"]) for r in _text_rows(aid, outlet, text)]
+        result.compounds = [(r["voice"], r["compound"]) for r in _text_rows(aid, outlet, doc)]
     if cfg.readability:
         from ..measures.readability import MATTR_WINDOW, _article_row
 
-        result.readability = _article_row(aid, outlet, text, MATTR_WINDOW)
+        result.readability = _article_row(aid, outlet, doc, MATTR_WINDOW)
     if cfg.keep_tokens:
         result.tokens = token_frame(text, article_id=aid)
     return result
