@@ -504,3 +504,13 @@ def test_a_quotation_borrows_across_narration_that_names_no_one_else():
     text = ("“We are going to win so much,” Tom Hale said at his victory party, two hours after the polls "
             "closed. The room erupted. “You are going to be so happy with the result.”")
     assert _who(text)[1] == ("Tom Hale", "same sentence")
+
+
+def test_a_party_and_state_designation_after_a_name_is_skipped():
+    text = "“This bill will not pass the chamber,” Senate leader Tom Hall, R-Ky., said on Monday."
+    assert _who(text) == [("Tom Hall", "X said")]
+    text = "Sen. Ann Lee, D-N.Y., said: “We have the votes to pass it this week.”"
+    assert _who(text) == [("Ann Lee", "X said")]
+    # only a designation is skipped: a capitalised word of its own after the comma is not one
+    text = "“This bill will not pass the chamber,” Tom Hall, Kentucky, said on Monday."
+    assert _who(text) == [(None, "unattributed")]

@@ -15,6 +15,7 @@ capped at a few tokens: cost linear in the text. The rules that use these phrase
 from __future__ import annotations
 
 import bisect
+import re
 
 from .quote_scan import _paragraphs
 from .speaker_words import (  # noqa: F401 (re-exported: the rules import them from here)
@@ -25,6 +26,10 @@ from .speaker_words import (  # noqa: F401 (re-exported: the rules import them f
     _role_set, titles, not_person_heads, base_forms, plural,
 )
 from .voice import Voices, speech_verb_forms
+
+# A party and place after a name: "R-Ky.", "D-N.Y.", "I-Vt" (one or two capitals, a hyphen, a
+# capitalised abbreviation of up to two dotted parts).
+_DESIGNATION = re.compile(r"[A-Z]{1,2}-[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][a-z]?\.?)?\Z")
 
 
 class SpeakerText:
@@ -256,12 +261,22 @@ class SpeakerText:
                                                           desc=(np.start, np.end))
         possessed = (self.possessive[a] or (ri is not None and self.possessive[self.runs[ri].last])) \
             and self.t[b].text.islower() and not any(self.vlen[a:b + 1])  # "Mrs. Obama's chief of staff"
+        if np.kind == "name" and self._designation(a, b):
+            return np._replace(last=max(np.last, b))               # "Tom Hall, R-Ky., said"
         if np.kind == "name" and (w in DETERMINERS or (self.t[a].text.islower() and w not in STOP
                                                         and not w.endswith("ing")) or possessed or
                                   (a == b and self.t[a].kind == "number")):   # "Suu Kyi, 70, said"
             return np._replace(first=min(np.first, a), last=max(np.last, b),
                                desc=(self.t[a].start, self.t[b].end))
         return None
+
+    def _designation(self, a, b) -> bool:
+        """Whether tokens a..b are a party-and-place designation: "R-Ky.", "D-N.Y.", "I-Vt"."""
+        if b - a > 3 or not _DESIGNATION.match(self.t[a].text):
+            return False
+        rest = "".join(x.text for x in self.t[a + 1:b + 1])
+        return all(x.start == y.end for x, y in zip(self.t[a + 1:b + 1], self.t[a:b])) and \
+            _DESIGNATION.match(self.t[a].text + rest) is not None
 
     def np_back(self, i, s):
         """The subject before token i (adverbs skipped), and whether a modal was skipped."""
