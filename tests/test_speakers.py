@@ -514,3 +514,16 @@ def test_a_party_and_state_designation_after_a_name_is_skipped():
     # only a designation is skipped: a capitalised word of its own after the comma is not one
     text = "“This bill will not pass the chamber,” Tom Hall, Kentucky, said on Monday."
     assert _who(text) == [(None, "unattributed")]
+
+
+def test_a_sentence_ending_with_its_speaker_and_verb_introduces_the_next_quotation():
+    text = "Then the polls closed. Dr. Ann Boyd agreed. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [("Ann Boyd", "X said")]
+    row = one(text)
+    assert row.verb == "agreed" and "ends the sentence before the quotation" in row.evidence
+    # a sentence that goes on after its verb introduces nothing
+    text = "Dr. Ann Boyd agreed with the plan. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [(None, "unattributed")]
+    # nor one whose verb has no subject before it
+    text = "Then the polls closed. Agreed. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [(None, "unattributed")]

@@ -25,6 +25,9 @@ Own attribution
       failing that, a person who is the subject of the sentence (``Mrs. Doe apologized:
       “…”``, ``He toured the county to “…”``; verb None; a one-word name only if the text
       also capitalises it inside a sentence, so "Good information can …" is no one).
+    * A quotation opening its sentence, after a sentence of its paragraph that ends with its
+      subject and reporting verb (``Dr. Ann Boyd agreed. “…”``; an adverb may follow the
+      verb), is that subject's.
     * Reporting verbs: ``resources/speech_verbs.csv`` and "according to". A bare form
       (``say``, ``call``) needs ``they``, a plural, a modal or ``to``: "a phone call" is no
       speech, and a form after a determiner is a noun ("a thunderous chant").
@@ -200,6 +203,30 @@ class _Rules(Clauses):
         row = self.row(q, found)
         return row, f"whose last sentence introduces it with a colon ({row.evidence})"
 
+    def _introduced(self, q, para):
+        """The row of a quotation opening its sentence right after a sentence of its paragraph that
+        ends with a reporting verb and its subject ("Dr. Ann Boyd agreed. “…”", "He explained.
+        “…”"); else None. Only the verb, a time or an adverb may follow the subject there."""
+        d = self.d
+        i = bisect.bisect_left(d.starts, q.start)
+        if i <= 1 or i >= d.n or d.starts[i] != q.start or d.sent_first.get(d.sent[i]) != i:
+            return None
+        end = i - 1                                               # the period of the sentence before
+        if d.norm[end] != "." or d.mask[end] or d.t[end].start < d.paras[para][0]:
+            return None
+        events, starts = self.people.events, self.people.event_starts
+        e = bisect.bisect_left(starts, d.t[end].start) - 1
+        if e < 0:
+            return None
+        vi, np = events[e]
+        last = vi + d.vlen[vi] - 1
+        if d.sent[vi] != d.sent[end - 1] or np.last is None or np.last > vi or \
+                not (last == end - 1 or (last == end - 2 and d.adverb[end - 1])) or \
+                d.norm[vi] == "according" or not self._lendable_event(vi, np):
+            return None
+        return self.row(q, self.found(np, vi, "X said", "",
+                                      f"'{self.clause(np, vi)}' ends the sentence before the quotation"))
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
@@ -229,6 +256,9 @@ class _Rules(Clauses):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
             return None
+        introduced = self._introduced(q, para)
+        if introduced is not None:
+            return introduced
         if para <= 0 or d.paras[para][0] != q.start:
             return None
         a, b = d.paras[para - 1]
