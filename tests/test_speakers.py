@@ -527,3 +527,11 @@ def test_a_sentence_ending_with_its_speaker_and_verb_introduces_the_next_quotati
     # nor one whose verb has no subject before it
     text = "Then the polls closed. Agreed. “Moderate voters are running out of time to choose.”"
     assert _who(text) == [(None, "unattributed")]
+
+
+def test_a_middle_initial_that_is_also_a_word_stays_inside_the_name():
+    # "A." and "I." are initials here, not the article or the pronoun
+    text = "“We will release the letters as soon as we can,” James A. Baker wrote on Tuesday."
+    assert _who(text) == [("James A. Baker", "X said")]
+    text = "“We will release the letters as soon as we can,” former Bush speechwriter Ann I. Moss wrote."
+    assert _who(text) == [("Ann I. Moss", "X said")]

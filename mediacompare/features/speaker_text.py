@@ -156,6 +156,8 @@ class SpeakerText:
             while not self.possessive[j] and self.ok(j + 1, s):
                 if self.cap[j + 1]:
                     j += 1
+                elif self.initial[j + 1] and self.ok(j + 3, s) and self.cap[j + 3]:
+                    j += 3                                        # "James A. Baker" ("A" is a stop word)
                 elif self.initial[j] and self.ok(j + 2, s) and self.cap[j + 2]:
                     j += 2                                        # "Kevin D. Williamson"
                 elif (self.t[j + 1].text in PARTICLES or self.lower_title[j + 1]) and self.ok(j + 2, s) \
