@@ -535,3 +535,13 @@ def test_a_middle_initial_that_is_also_a_word_stays_inside_the_name():
     assert _who(text) == [("James A. Baker", "X said")]
     text = "“We will release the letters as soon as we can,” former Bush speechwriter Ann I. Moss wrote."
     assert _who(text) == [("Ann I. Moss", "X said")]
+
+
+def test_a_day_before_a_comma_is_no_speaker_of_the_subject_after_it():
+    text = ("In an interview with reporters Thursday, the Wisconsin Republican criticized the plan and "
+            "said allies wanted to know if the country is “still in the game.”")
+    assert _who(text) == [("the Wisconsin Republican", "X said")]
+    # a name before the comma is the subject's name
+    text = ("In an interview with reporters, Tom Hale, the Wisconsin Republican, criticized the plan and "
+            "said allies wanted to know if the country is “still in the game.”")
+    assert _who(text) == [("Tom Hale", "X said")]

@@ -324,7 +324,11 @@ class SpeakerText:
             if self.ok(k, s) and self.norm[k] in ("who", "whom") and k < j:
                 np = self.np_core(k - 1, s)
         if np is not None and np.kind == "name" and self.ok(np.first - 1, s) and self.norm[np.first - 1] == ",":
-            np = self.appose(self.np_core(np.first - 2, s), np.first, np.last) or np
+            head = self.np_core(np.first - 2, s)
+            if head is None or head.run is None or not all(self.time_word[self.runs[head.run].first:
+                                                                          self.runs[head.run].last + 1]):
+                np = self.appose(head, np.first, np.last) or np  # not "On Thursday, the senator said"
+
         return np, modal
 
     def np_fwd(self, i, s):
