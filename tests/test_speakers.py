@@ -545,3 +545,9 @@ def test_a_day_before_a_comma_is_no_speaker_of_the_subject_after_it():
     text = ("In an interview with reporters, Tom Hale, the Wisconsin Republican, criticized the plan and "
             "said allies wanted to know if the country is “still in the game.”")
     assert _who(text) == [("Tom Hale", "X said")]
+
+
+def test_a_heading_in_capitals_is_no_person_for_a_pronoun():
+    text = ("Mayor Tom Hale spoke at the opening.\n\nFULL TEXT OF THE SPEECH\n\n"
+            "“We built this bridge together, and we will keep it open,” he said.")
+    assert _who(text) == [("Tom Hale", "pronoun")]
