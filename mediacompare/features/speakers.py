@@ -68,7 +68,8 @@ Pronouns (``speaker_start``/``speaker_end`` point at the name carried to)
       preposition or told something. Gender comes from the text (honorifics, gendered
       titles, "X said she ..."), never from a list of first names. Places, organisations
       and news outlets are not persons (``resources/person_words.csv``), nor are words all
-      in capitals (``NATO``, a heading ``FULL TEXT``). it/they: the last organisation or description that spoke (``the Syrian presidency said``).
+      in capitals (``NATO``, a heading ``FULL TEXT``). it/they: the last organisation or
+      description that spoke (``the Syrian presidency said``).
 
 Not handled: coreference beyond pronouns and surnames (``the Russian leader`` is not
 Putin); ``I``/``we``; verbs not in the list; a pronoun whose person's gender the text
