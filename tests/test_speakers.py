@@ -551,3 +551,15 @@ def test_a_heading_in_capitals_is_no_person_for_a_pronoun():
     text = ("Mayor Tom Hale spoke at the opening.\n\nFULL TEXT OF THE SPEECH\n\n"
             "“We built this bridge together, and we will keep it open,” he said.")
     assert _who(text) == [("Tom Hale", "pronoun")]
+
+
+def test_a_participle_after_an_earlier_quotation_of_the_sentence_takes_its_speaker():
+    text = ("Mr. Lee said of the plan, “I don't like it at all,” adding that “they are wrong about the "
+            "cost of every part of it.”")
+    rows = [(r.speaker, r.method) for r in attribute_speakers(text)]
+    assert rows == [("Lee", "X said"), ("Lee", "X said")]
+    assert "'adding' has no subject of its own" in attribute_speakers(text)[1].evidence
+    # with no speaking subject before, nothing is borrowed from the quotation's sentence start
+    text = ("The plan, “a disaster for every family in the county,” drew fire, prompting the claim that "
+            "“they are wrong about the cost of every part of it.”")
+    assert attribute_speakers(text)[-1].status == "unattributed"

@@ -197,6 +197,19 @@ class Clauses:
                 headless = i if headless is None else headless
         if first is not None:
             return first
+        if headless is not None and lo > start:
+            # a verb with no subject after an earlier quotation of the sentence ("X said, “…,”
+            # adding that “…”"): the sentence's first reporting verb with a subject before it
+            for i in range(lo - 1, start - 1, -1):
+                if d.vlen[i] and d.ok(i, s) and d.norm[i] != "according" and self._agent(i, s) is None:
+                    np, modal = d.np_back(i, s)
+                    if np is not None and d.agrees(np, i, modal) and \
+                            not (d.norm[i].endswith("ing") and np.kind == "description"):
+                        first = self.found(np, i, "X said", where, (
+                            f"'{d.t[headless].text}' has no subject of its own; its subject is that of "
+                            f"'{self.clause(np, i)}' earlier in the sentence"))
+            if first is not None:
+                return first
         np = self.subject(s, headless) if headless is not None and lo == start else None
         if np is not None:
             return self.found(np, headless, "X said", where, (

@@ -20,7 +20,8 @@ Own attribution
       “…”``, ``He indicated that … “…”``) or ``according to X``; a verb with no subject of
       its own (a participle ``…, declaring that “…”``, a second verb ``X joked … and
       added, “…”``, an infinitive ``went on to say “…”``) takes the subject starting the
-      sentence; with no verb, a name or a titled description before a colon (``The
+      sentence, or, after an earlier quotation of the sentence, the sentence's first reporting
+      verb's subject (``X said, “…,” adding that “…”``); with no verb, a name or a titled description before a colon (``The
       minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``);
       failing that, a person who is the subject of the sentence (``Mrs. Doe apologized:
       “…”``, ``He toured the county to “…”``; verb None; a one-word name only if the text
