@@ -563,3 +563,10 @@ def test_a_participle_after_an_earlier_quotation_of_the_sentence_takes_its_speak
     text = ("The plan, “a disaster for every family in the county,” drew fire, prompting the claim that "
             "“they are wrong about the cost of every part of it.”")
     assert attribute_speakers(text)[-1].status == "unattributed"
+
+
+def test_a_possessive_employer_before_a_name_after_the_quotation_leads_the_name():
+    text = "“Voters will judge the record of the last four years,” Gallup’s Jeffrey M. Jones wrote in April."
+    assert _who(text) == [("Jeffrey M. Jones", "X said")]
+    text = "“Voters will judge the record of the last four years,” Iowa State University's Ann Boyd said."
+    assert _who(text) == [("Ann Boyd", "X said")]

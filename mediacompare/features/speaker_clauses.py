@@ -108,6 +108,8 @@ class Clauses:
                 all((d.lower_word[x] and not d.title_word[x]) or (x == i and d.norm[x] in DETERMINERS)
                     for x in range(i, np.first)):
             np = np._replace(first=i)             # "“…,” warm-and-fuzzy Jane Doe said", "his nephew Tom Smith"
+        elif np is not None and np.kind == "name" and i < np.first <= i + 5 and self._possessor(i, np.first):
+            np = np._replace(first=i)             # "“…,” Gallup’s Jeffrey Jones wrote"
         if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
             return self.found(np, k, "X said", where)
         if crossing:
@@ -132,6 +134,14 @@ class Clauses:
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
         return None
+
+    def _possessor(self, i, first) -> bool:
+        """Whether tokens i..first-1 are one capitalised possessive ("Gallup’s", "Iowa State
+        University's") before a name: the name's employer or outlet, not another speaker."""
+        d = self.d
+        ri = d.run_of[i]
+        return ri is not None and d.runs[ri].first == i and d.runs[ri].last == first - 1 and \
+            d.possessive[first - 1]
 
     def _closing_clause(self, k, s, next_quote) -> bool:
         """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks.",

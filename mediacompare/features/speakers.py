@@ -11,7 +11,8 @@ text. Nothing is guessed silently: ``method`` and ``evidence`` say how, ``status
 Own attribution
     * After the quotation (across the closing mark and a comma, on its line): ``“…,” X
       said``, ``“…,” he said`` (``pronoun``), ``“…,” said X``, ``“…,” X told Y`` (X speaks,
-      Y is the ``addressee``), ``“…,” according to X``; or later in the quotation's
+      Y is the ``addressee``), ``“…,” according to X``, a capitalised possessive before the
+      name leading it (``“…,” Gallup’s Jeffrey M. Jones wrote``); or later in the quotation's
       sentence, set off by a comma (``“Boots on the ground” would be right, Ben Carson
       said``; ``“…” that X can win, said Jane Doe``). A quotation that ends its sentence
       takes the next sentence's clause only when that sentence has no quotation of its
