@@ -570,3 +570,13 @@ def test_a_possessive_employer_before_a_name_after_the_quotation_leads_the_name(
     assert _who(text) == [("Jeffrey M. Jones", "X said")]
     text = "“Voters will judge the record of the last four years,” Iowa State University's Ann Boyd said."
     assert _who(text) == [("Ann Boyd", "X said")]
+
+
+def test_a_prepositional_phrase_between_commas_after_a_name_is_skipped():
+    text = "“We had a lot of supporters in this state,” Tom Blunt, after a long pause, said of the senator."
+    assert _who(text) == [("Tom Blunt", "X said")]
+    text = "Tom Blunt, for his part, told reporters: “We had a lot of supporters in this state.”"
+    assert _who(text)[0][0] == "Tom Blunt"
+    # a phrase with a verb of its own is no such aside
+    text = "“We had a lot of supporters in this state,” Tom Blunt, as Ann Lee noted, said of the senator."
+    assert _who(text)[0][0] != "Tom Blunt"

@@ -5,7 +5,8 @@ quotation, where a reporting verb starts, which words can belong to a name, the 
 capitalised words with their titles ("Kremlin spokesman | Dmitry Peskov", "Clinton campaign
 manager | Robby Mook", "Kevin D. Williamson"), and finds the noun phrase before or after a
 token: a name, a description ("the Russian leader", "her personal lawyer"), a pronoun, with
-a comma appositive ("Htay Oo, its acting chairman,"), a relative clause ("an official who
+a comma appositive ("Htay Oo, its acting chairman,") or aside ("Tom Blunt, after a long
+pause,"), a relative clause ("an official who
 spoke anonymously") or a parenthesis ("Bernie Sanders (I-Vt.)") skipped. Every walk is
 capped at a few tokens: cost linear in the text. The rules that use these phrases are in
 :mod:`mediacompare.features.speakers`; the word classes and word lists they read are in
@@ -310,6 +311,9 @@ class SpeakerText:
             while self.ok(k, s) and self.norm[k] != "," and j - k < 16:
                 k -= 1
             ok = self.ok(k, s) and self.norm[k] == ","
+            if ok and self.norm[k + 1] in OBLIQUE and not any(self.vlen[k + 1:j]):
+                np = self.np_core(k - 1, s)                       # "Blunt, after a long pause, said"
+                return (np if np is not None and np.kind == "name" else None), modal
             return (self.appose(self.np_core(k - 1, s), k + 1, j - 1) if ok else None), modal
         if self.norm[j] == "who" and self.ok(j - 1, s) and self.norm[j - 1] == ",":   # "Jane Doe, who told"
             np = self.np_core(j - 2, s)
