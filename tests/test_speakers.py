@@ -580,3 +580,12 @@ def test_a_prepositional_phrase_between_commas_after_a_name_is_skipped():
     # a phrase with a verb of its own is no such aside
     text = "“We had a lot of supporters in this state,” Tom Blunt, as Ann Lee noted, said of the senator."
     assert _who(text)[0][0] != "Tom Blunt"
+
+
+def test_a_participle_after_a_comma_takes_the_clause_subject_not_the_phrase_before_it():
+    text = ("Tom Hale told a North Carolina rally, saying his rival would "
+            "“abolish every right you hold dear in this state.”")
+    assert _who(text) == [("Tom Hale", "X told Y")]
+    # the sentence's own subject before the comma still speaks
+    text = "Tom Hale, saying his rival would “abolish every right you hold dear,” left the stage."
+    assert _who(text) == [("Tom Hale", "X said")]

@@ -197,6 +197,9 @@ class Clauses:
             agent = self._agent(i, s)
             np, modal = (agent, False) if agent is not None else d.np_back(i, s)
             participle = d.norm[i].endswith("ing")
+            if participle and agent is None and np is not None and d.norm[i - 1] == "," and \
+                    np.first > start + 1:
+                np = None                     # "Trump told a rally, saying": the phrase before is no subject
             if np is not None and (agent is not None or d.agrees(np, i, modal)) and \
                     not (participle and np.kind == "description"):
                 found = self.found(np, i, "X said", where)

@@ -20,7 +20,8 @@ Own attribution
     * Else before it in its sentence: the first reporting verb with a subject (``X said:
       “…”``, ``He indicated that … “…”``) or ``according to X``; a verb with no subject of
       its own (a participle ``…, declaring that “…”``, a second verb ``X joked … and
-      added, “…”``, an infinitive ``went on to say “…”``) takes the subject starting the
+      added, “…”``, an infinitive ``went on to say “…”``; a participle after a comma is not
+      the phrase's before it: ``X told a rally, saying “…”``) takes the subject starting the
       sentence, or, after an earlier quotation of the sentence, the sentence's first reporting
       verb's subject (``X said, “…,” adding that “…”``); with no verb, a name or a titled description before a colon (``The
       minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``);
