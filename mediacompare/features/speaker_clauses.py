@@ -26,6 +26,10 @@ WINDOW = 25
 _OPENING_WORDS = frozenset("and but yet so still then also now later meanwhile instead however thus".split())
 
 
+# How many tokens back before an earlier quotation of the sentence a headless verb's subject is sought.
+_REACH = 60
+
+
 class Clauses:
     """One text's attribution clauses: the rules that give a quotation its own speaker."""
 
@@ -213,7 +217,7 @@ class Clauses:
         if headless is not None and lo > start:
             # a verb with no subject after an earlier quotation of the sentence ("X said, “…,”
             # adding that “…”"): the sentence's first reporting verb with a subject before it
-            for i in range(lo - 1, start - 1, -1):
+            for i in range(lo - 1, max(start, lo - _REACH) - 1, -1):   # capped: linear in the text
                 if d.vlen[i] and d.ok(i, s) and d.norm[i] != "according" and self._agent(i, s) is None:
                     np, modal = d.np_back(i, s)
                     if np is not None and d.agrees(np, i, modal) and \
