@@ -48,6 +48,20 @@ def _build(tree: Path, out: Path) -> float:
     return elapsed
 
 
+def _books() -> list:
+    from mediacompare._paths import bundled
+    from mediacompare.report.pages import _inspect
+
+    return [_inspect(p) for p in sorted(bundled("notebooks").glob("*.ipynb"))]
+
+
+def _kernels() -> int:
+    """How many notebook executions the current build makes for both audiences."""
+    from mediacompare.report.run import _runs
+
+    return len(_runs(_books(), ("student", "teacher")))
+
+
 def _size(folder: Path) -> tuple[int, int]:
     pages = [p.stat().st_size for p in folder.rglob("*.html")]
     total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -78,11 +92,13 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     med = {name: statistics.median(values) for name, values in times.items()}
+    runs = _kernels()
     lines = [
         "# `mediacompare report` on the seeds: wall time and weight",
         "",
-        f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine. Both audiences "
-        f"(16 notebook runs); {args.rounds} rounds, interleaved (baseline, current, ...).",
+        f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine. Both audiences; "
+        f"{args.rounds} rounds, interleaved (baseline, current, ...). Notebook executions (kernels) "
+        f"in the current build: {runs} for {len(_books())} notebooks.",
         "",
         f"| | baseline (`{args.baseline}` at `{commit}`) | current |",
         "| --- | --- | --- |",
@@ -97,7 +113,9 @@ def main() -> int:
         "once (tokens, sentences, quotations with their voice) into a file in the build folder "
         "that every kernel loads, and `import mediacompare` is lazy: each kernel imports only "
         "the layers its notebook calls (no scikit-learn unless it aligns or compares "
-        "vocabulary, no matplotlib unless it plots).",
+        "vocabulary, no matplotlib unless it plots). An exercise notebook whose answer cells only "
+        "show things (`mediacompare/report/isolation.py`) is executed once for both audiences, the "
+        "student's page being that run without the answer cells.",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -26,7 +26,9 @@ The **student** render removes those cells *before* executing the notebook (so
 nothing an answer computes can leak into another cell's output) and writes
 ``student/<notebook>.html``; the **teacher** render executes every cell and
 marks each answer (``teacher/<notebook>.html``). A notebook without solution
-cells is executed once and rendered for both. Cells tagged ``lab-only`` (answers
+cells is executed once and rendered for both; so is one whose answers only show
+things (:func:`.isolation.answers_isolated`), the student's page being that run
+without the answer cells. Cells tagged ``lab-only`` (answers
 typed as Python and their self-checks) are not run for the report; cells tagged
 ``report-only`` (the printable worksheets) are not in the notebook files. Beside
 the pages, each audience folder gets its notebooks for JupyterLab

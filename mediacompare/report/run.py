@@ -50,15 +50,29 @@ def _drop_tags(audience: str) -> frozenset[str]:
 
 
 def _runs(books: list[_Notebook], audiences: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
-    """Which executions the pages need: ``(notebook index, audiences served)``; a notebook
-    without answer cells is run once for every audience."""
+    """Which executions the pages need: ``(notebook index, audiences served)``. A notebook
+    is run once for every audience when it has no answer cells, or when its answers only
+    show things (:func:`~.isolation.answers_isolated`: the student's page is then the
+    teacher's run without the answer cells); otherwise once per audience."""
+    from .isolation import answers_isolated
+
     runs = []
     for i, book in enumerate(books):
-        if not book.solutions:
+        if not book.solutions or len(audiences) == 1:
+            runs.append((i, audiences))
+            continue
+        shared, why = answers_isolated(book.path)
+        if shared:
             runs.append((i, audiences))
         else:
+            log.info("%s runs once per audience: %s", book.path.name, why)
             runs.extend((i, (audience,)) for audience in audiences)
     return runs
+
+
+def _shared_drop_tags(served: tuple[str, ...]) -> frozenset[str]:
+    """The cells dropped before a run serving ``served``: those no audience served shows."""
+    return frozenset.intersection(*(_drop_tags(audience) for audience in served))
 
 
 def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: int,
@@ -78,9 +92,17 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
         book = books[i]
         log.info("executing %s (%s)", book.path.name, ", ".join(served))
         outcome = execute.run_notebook(book.path, parameters, timeout=timeout,
-                                       drop_tags=_drop_tags(served[0]))
-        return [(audience, _render(books, i, outcome, audience, audiences, show_code))
-                for audience in served]
+                                       drop_tags=_shared_drop_tags(served))
+        out = []
+        for audience in served:
+            own = outcome
+            if outcome.failure is not None and book.solutions and len(served) > 1 \
+                    and _drop_tags(audience) != _shared_drop_tags(served):
+                # the shared run failed (perhaps in an answer): this audience's own run
+                own = execute.run_notebook(book.path, parameters, timeout=timeout,
+                                           drop_tags=_drop_tags(audience))
+            out.append((audience, _render(books, i, own, audience, audiences, show_code)))
+        return out
 
     bar = track(iter(range(len(runs))), desc="building the report", total=len(runs),
                 unit="notebook", progress=progress)

@@ -1,0 +1,152 @@
+"""Can one execution of an exercise notebook serve both audiences?
+
+The student's page must show what the notebook computes *without* its answers. When the
+answer cells (tagged ``solution``) only display things, running the notebook once with them
+and removing them from the student's page gives the same page as running it without them,
+at the cost of one kernel instead of two. :func:`answers_isolated` decides this from the
+code, conservatively: any doubt means two executions, as before.
+
+The answers are isolated when every code cell tagged ``solution``
+
+* parses (IPython magics translated first) and declares no ``global`` or ``nonlocal``;
+* binds no name (assignment, import, ``def``, ``class``, loop or ``with`` target, ``del``)
+  that a later cell which is not an answer reads, by name or through the namespace
+  (``globals()``, ``eval``, IPython's ``%who``: any of them in a later cell is a doubt);
+* stores into no attribute or item of an object it did not make itself
+  (``corpus.articles["x"] = ...``, ``plt.rcParams[...] = ...``);
+* calls no method known to change its receiver in place (``append``, ``update``,
+  ``sort``, ``drop(..., inplace=True)``, ...) on an object it did not make itself;
+* calls nothing that changes a module's state or draws random numbers (names starting
+  with ``load_``, ``set_``, ``clear_``, ``reset``, ``seed``, ``register``, ``use``;
+  anything from ``random``, ``np.random``, ``os.environ``, ``exec``, ``eval``).
+
+Cells tagged ``lab-only`` are not run for the report and are ignored.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from .export import LAB_ONLY_TAG, SOLUTION_TAG
+
+__all__ = ["answers_isolated"]
+
+#: Methods that change their receiver in place (lists, dicts, sets, DataFrames).
+MUTATORS = frozenset({
+    "append", "extend", "insert", "remove", "pop", "popitem", "clear", "update", "setdefault",
+    "sort", "reverse", "add", "discard", "difference_update", "intersection_update",
+    "symmetric_difference_update", "__setitem__", "__delitem__", "__setattr__",
+})
+#: Prefixes of calls that change a module's state (``mc.load_lexicon(...)``, ``plt.style.use``).
+STATEFUL_PREFIXES = ("load_", "set_", "clear_", "reset", "seed", "register", "use")
+#: Names whose use in an answer means shared state (random generators, the environment).
+STATEFUL_NAMES = frozenset({"random", "environ", "exec", "eval", "globals", "locals", "setattr",
+                            "delattr", "__import__", "get_ipython"})
+
+#: Calls that read the namespace by name: a later cell using them may see what an answer bound.
+NAMESPACE_READERS = frozenset({"globals", "locals", "vars", "dir", "eval", "exec", "get_ipython",
+                               "__builtins__"})
+
+
+def _tags(cell) -> list:
+    return cell.get("metadata", {}).get("tags", []) or []
+
+
+def _python(source: str) -> ast.Module | None:
+    """The cell as Python (IPython's magics translated), or None if it does not parse."""
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        source = TransformerManager().transform_cell(source)
+    except Exception:  # no IPython: plain Python only (a magic then fails to parse)
+        pass
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        return None
+
+
+def _root(node: ast.AST) -> str | None:
+    """The name an attribute or item chain starts from (``a`` of ``a.b[c].d``)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _bound(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+    return names
+
+
+def _side_effect(tree: ast.Module, own: set[str]) -> str | None:
+    """Why the answer may change state another cell sees (None if it cannot)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            return "declares global names"
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            if _root(node) not in own:
+                return f"changes {_root(node) or 'an object'} in place"
+        if isinstance(node, ast.Name) and node.id in STATEFUL_NAMES:
+            return f"uses {node.id}"
+        if isinstance(node, ast.Attribute) and node.attr in STATEFUL_NAMES:
+            return f"uses {node.attr}"
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name.startswith(STATEFUL_PREFIXES):
+                return f"calls {name}"
+            receiver = _root(func.value) if isinstance(func, ast.Attribute) else None
+            inplace = any(k.arg == "inplace" and not (isinstance(k.value, ast.Constant)
+                                                      and k.value.value is False)
+                          for k in node.keywords)
+            if isinstance(func, ast.Attribute) and (name in MUTATORS or inplace) \
+                    and receiver not in own:
+                return f"calls {name} on {receiver or 'an object'}"
+    return None
+
+
+def answers_isolated(nb_path: Path) -> tuple[bool, str]:
+    """Whether the answer cells of the notebook at ``nb_path`` leave every other cell's
+    output unchanged, and why not (``(True, "")`` when they do)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(nb_path, as_version=4)
+    except Exception as exc:
+        return False, f"the notebook could not be read: {exc}"
+    cells = [c for c in nb.cells if LAB_ONLY_TAG not in _tags(c) and c.get("cell_type") == "code"]
+    bound: set[str] = set()
+    seen_answer = False
+    for index, cell in enumerate(cells):
+        tree = _python(str(cell.get("source", "")))
+        if SOLUTION_TAG in _tags(cell):
+            seen_answer = True
+            if tree is None:
+                return False, f"answer cell {index} does not parse"
+            own = _bound(tree)
+            why = _side_effect(tree, own)
+            if why is not None:
+                return False, f"answer cell {index} {why}"
+            bound |= own
+        elif seen_answer and bound:
+            if tree is None:
+                return False, f"cell {index} after an answer does not parse"
+            read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
+                    and isinstance(n.ctx, ast.Load)}
+            dynamic = sorted(read & NAMESPACE_READERS)
+            if dynamic:
+                return False, f"cell {index} after an answer reads the namespace ({dynamic[0]})"
+            shared = sorted(read & bound)
+            if shared:
+                return False, f"cell {index} reads {', '.join(shared)}, bound by an answer"
+    return True, ""
