@@ -14,6 +14,8 @@ Cases
     * ``voice_table('"' * n)`` and ``quotes_table`` on the same marks (256,000 and 400,000 of
       them at 16x: the issue's 200,000 marks that never finished), and
       ``label("don't 'x' " * n)`` (item 17).
+    * ``voice_table`` on one sentence of 4,000 to 64,000 quotations, each after "adding that"
+      (issue 12: a headless verb's subject is sought back in the sentence, a capped walk).
     * ``mentions("Putin " * n)``, with its peak memory per character (item 18): the process's
       high-water mark over its resident memory before the run.
     * ``load_corpus`` of an HTML file with up to a million attributes, and its peak memory
@@ -77,6 +79,15 @@ def case_voice_table_marks(k: int):
     return len(text), lambda: mc.voice_table(text)
 
 
+def case_voice_table_one_sentence(k: int):
+    import mediacompare as mc
+
+    # one sentence of quotations, each after a participle with no subject of its own: the
+    # speaker rules look back for the sentence's reporting verb (issue 12)
+    text = "Tom Hale said " + "“we will win,” adding that " * (4_000 * k) + "“it is over.”"
+    return len(text), lambda: mc.voice_table(text)
+
+
 def case_quotes_table_marks(k: int):
     import mediacompare as mc
 
@@ -112,6 +123,7 @@ CASES = {
     "load_corpus: one line 'A' * n (item 15)": (case_load_long_line, False),
     "label: seed articles repeated (item 16)": (case_label_long_text, False),
     "voice_table: '\"' * n, 256k marks at 16x (item 17)": (case_voice_table_marks, False),
+    "voice_table: one sentence of n quotations after participles (issue 12)": (case_voice_table_one_sentence, False),
     "quotes_table: '\"' * n, 400k marks at 16x (item 17)": (case_quotes_table_marks, False),
     "label: \"don't 'x' \" * n (item 17)": (case_label_apostrophes, False),
     "mentions: 'Putin ' * n (item 18)": (case_mentions_repeated_name, True),

@@ -53,7 +53,8 @@ def check_invariants(text: str, quotes: list[Quote]) -> None:
         assert q.closed or q.problem
         if q.closed:  # one mark at each end: a glyph, or the pairs '' and ``
             assert text[q.start:q.inner_start] in ("“", "‘", '"', "'", "''", "``")
-            assert text[q.inner_end:q.end] in ("”", "’", '"', "'", "''")
+            assert text[q.inner_end:q.end] in ("”", "’", '"', "'", "''") or (
+                text[q.inner_end:q.end] == "“" and "read as the closing mark" in q.problem)
         if q.parent_id is None:
             assert q.level == 0
         else:
@@ -629,3 +630,15 @@ def test_a_short_repaired_quotation_still_counts_as_quoted_voice():
     assert "closed at the paragraph end" in repaired[0].problem
     words = mc.voice_words(text).iloc[0]
     assert words["n_words_quoted"] == 9 + 3
+
+
+def test_an_opening_curly_mark_glued_to_the_words_before_it_closes_an_open_quotation():
+    text = "“It is unusual,“ said Ann Lee, a lawyer. “It is a hard thing to do.”"
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["It is unusual,", "It is a hard thing to do."]
+    assert [q.level for q in quotes] == [0, 0]
+    assert "read as the closing mark" in quotes[0].problem and quotes[1].problem is None
+    # glued to the words after it, or with no quotation open, it still opens one
+    assert [(q.text, q.level) for q in find_quotes("He said “yes“no” then.")] == [
+        ("yes“no” then.", 0), ("no", 1)]
+    assert [q.text for q in find_quotes("They called it a farce,“ he said.")] == [" he said."]

@@ -504,3 +504,88 @@ def test_a_quotation_borrows_across_narration_that_names_no_one_else():
     text = ("“We are going to win so much,” Tom Hale said at his victory party, two hours after the polls "
             "closed. The room erupted. “You are going to be so happy with the result.”")
     assert _who(text)[1] == ("Tom Hale", "same sentence")
+
+
+def test_a_party_and_state_designation_after_a_name_is_skipped():
+    text = "“This bill will not pass the chamber,” Senate leader Tom Hall, R-Ky., said on Monday."
+    assert _who(text) == [("Tom Hall", "X said")]
+    text = "Sen. Ann Lee, D-N.Y., said: “We have the votes to pass it this week.”"
+    assert _who(text) == [("Ann Lee", "X said")]
+    # only a designation is skipped: a capitalised word of its own after the comma is not one
+    text = "“This bill will not pass the chamber,” Tom Hall, Kentucky, said on Monday."
+    assert _who(text) == [(None, "unattributed")]
+
+
+def test_a_sentence_ending_with_its_speaker_and_verb_introduces_the_next_quotation():
+    text = "Then the polls closed. Dr. Ann Boyd agreed. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [("Ann Boyd", "X said")]
+    row = one(text)
+    assert row.verb == "agreed" and "ends the sentence before the quotation" in row.evidence
+    # a sentence that goes on after its verb introduces nothing
+    text = "Dr. Ann Boyd agreed with the plan. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [(None, "unattributed")]
+    # nor one whose verb has no subject before it
+    text = "Then the polls closed. Agreed. “Moderate voters are running out of time to choose.”"
+    assert _who(text) == [(None, "unattributed")]
+
+
+def test_a_middle_initial_that_is_also_a_word_stays_inside_the_name():
+    # "A." and "I." are initials here, not the article or the pronoun
+    text = "“We will release the letters as soon as we can,” James A. Baker wrote on Tuesday."
+    assert _who(text) == [("James A. Baker", "X said")]
+    text = "“We will release the letters as soon as we can,” former Bush speechwriter Ann I. Moss wrote."
+    assert _who(text) == [("Ann I. Moss", "X said")]
+
+
+def test_a_day_before_a_comma_is_no_speaker_of_the_subject_after_it():
+    text = ("In an interview with reporters Thursday, the Wisconsin Republican criticized the plan and "
+            "said allies wanted to know if the country is “still in the game.”")
+    assert _who(text) == [("the Wisconsin Republican", "X said")]
+    # a name before the comma is the subject's name
+    text = ("In an interview with reporters, Tom Hale, the Wisconsin Republican, criticized the plan and "
+            "said allies wanted to know if the country is “still in the game.”")
+    assert _who(text) == [("Tom Hale", "X said")]
+
+
+def test_a_heading_in_capitals_is_no_person_for_a_pronoun():
+    text = ("Mayor Tom Hale spoke at the opening.\n\nFULL TEXT OF THE SPEECH\n\n"
+            "“We built this bridge together, and we will keep it open,” he said.")
+    assert _who(text) == [("Tom Hale", "pronoun")]
+
+
+def test_a_participle_after_an_earlier_quotation_of_the_sentence_takes_its_speaker():
+    text = ("Mr. Lee said of the plan, “I don't like it at all,” adding that “they are wrong about the "
+            "cost of every part of it.”")
+    rows = [(r.speaker, r.method) for r in attribute_speakers(text)]
+    assert rows == [("Lee", "X said"), ("Lee", "X said")]
+    assert "'adding' has no subject of its own" in attribute_speakers(text)[1].evidence
+    # with no speaking subject before, nothing is borrowed from the quotation's sentence start
+    text = ("The plan, “a disaster for every family in the county,” drew fire, prompting the claim that "
+            "“they are wrong about the cost of every part of it.”")
+    assert attribute_speakers(text)[-1].status == "unattributed"
+
+
+def test_a_possessive_employer_before_a_name_after_the_quotation_leads_the_name():
+    text = "“Voters will judge the record of the last four years,” Gallup’s Jeffrey M. Jones wrote in April."
+    assert _who(text) == [("Jeffrey M. Jones", "X said")]
+    text = "“Voters will judge the record of the last four years,” Iowa State University's Ann Boyd said."
+    assert _who(text) == [("Ann Boyd", "X said")]
+
+
+def test_a_prepositional_phrase_between_commas_after_a_name_is_skipped():
+    text = "“We had a lot of supporters in this state,” Tom Blunt, after a long pause, said of the senator."
+    assert _who(text) == [("Tom Blunt", "X said")]
+    text = "Tom Blunt, for his part, told reporters: “We had a lot of supporters in this state.”"
+    assert _who(text)[0][0] == "Tom Blunt"
+    # a phrase with a verb of its own is no such aside
+    text = "“We had a lot of supporters in this state,” Tom Blunt, as Ann Lee noted, said of the senator."
+    assert _who(text)[0][0] != "Tom Blunt"
+
+
+def test_a_participle_after_a_comma_takes_the_clause_subject_not_the_phrase_before_it():
+    text = ("Tom Hale told a North Carolina rally, saying his rival would "
+            "“abolish every right you hold dear in this state.”")
+    assert _who(text) == [("Tom Hale", "X told Y")]
+    # the sentence's own subject before the comma still speaks
+    text = "Tom Hale, saying his rival would “abolish every right you hold dear,” left the stage."
+    assert _who(text) == [("Tom Hale", "X said")]

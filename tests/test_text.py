@@ -386,3 +386,13 @@ def _sentence_cases():
 @pytest.mark.parametrize("kind, text, expected", _sentence_cases())
 def test_the_sentence_boundary_set(kind, text, expected):
     assert sentence_texts(text) == expected
+
+
+def test_a_bracket_closed_after_an_abbreviation_ends_a_sentence_only_before_a_start():
+    texts = sentence_texts
+    assert texts("Sen. Ann Lee (Tex.) has said that she would run.") == [
+        "Sen. Ann Lee (Tex.) has said that she would run."]
+    assert texts("They left (as planned.) and then came back.") == ["They left (as planned.) and then came back."]
+    assert texts("He won the race (by a lot.) The count ended.") == ["He won the race (by a lot.)", "The count ended."]
+    # without the bracket, a period after a word still ends a sentence before a lowercase word
+    assert texts("the vote is tomorrow. the count follows") == ["the vote is tomorrow.", "the count follows"]

@@ -111,6 +111,10 @@ class _Scanner:
         """``open``, ``close``, ``apostrophe`` or ``ignore`` for the mark at ``i``."""
         text = self.text
         glyph = self.glyph(i)
+        if glyph == "\u201c" and self.open_count["double"] and i \
+                and (text[i - 1].isalnum() or text[i - 1] in ",.!?;:\u2026") \
+                and (i + 1 == len(text) or text[i + 1].isspace()):
+            return "close"  # a typo: “It's unusual,“ said ... (an opening mark glued to the words before it)
         if glyph in ("\u201c", "``"):
             return "open"
         if glyph == "\u201d":
@@ -182,7 +186,9 @@ class _Scanner:
             self._pop(i, i, False,
                       f"opening {inner.glyph} at {inner.start} is never closed; closed at "
                       f"the closing {glyph} at {i} of the enclosing quotation")
-        self._pop(i + len(glyph), i, True, None)
+        self._pop(i + len(glyph), i, True, None if glyph != "\u201c" else
+                  f"opening \u201c at {i}, glued to the words before it and followed by a space, "
+                  "is read as the closing mark")
 
     def _lone(self, i: int, glyph: str, kind: str) -> None:
         start, where = self.paragraph_start, "the paragraph start"

@@ -26,6 +26,10 @@ WINDOW = 25
 _OPENING_WORDS = frozenset("and but yet so still then also now later meanwhile instead however thus".split())
 
 
+# How many tokens back before an earlier quotation of the sentence a headless verb's subject is sought.
+_REACH = 60
+
+
 class Clauses:
     """One text's attribution clauses: the rules that give a quotation its own speaker."""
 
@@ -108,6 +112,8 @@ class Clauses:
                 all((d.lower_word[x] and not d.title_word[x]) or (x == i and d.norm[x] in DETERMINERS)
                     for x in range(i, np.first)):
             np = np._replace(first=i)             # "“…,” warm-and-fuzzy Jane Doe said", "his nephew Tom Smith"
+        elif np is not None and np.kind == "name" and i < np.first <= i + 5 and self._possessor(i, np.first):
+            np = np._replace(first=i)             # "“…,” Gallup’s Jeffrey Jones wrote"
         if np is not None and np.first >= i and d.agrees(np, k, modal) and np.first == i:
             return self.found(np, k, "X said", where)
         if crossing:
@@ -132,6 +138,14 @@ class Clauses:
                 and self._speaker_like(np):
             return self.found(np, k, "X said", later)
         return None
+
+    def _possessor(self, i, first) -> bool:
+        """Whether tokens i..first-1 are one capitalised possessive ("Gallup’s", "Iowa State
+        University's") before a name: the name's employer or outlet, not another speaker."""
+        d = self.d
+        ri = d.run_of[i]
+        return ri is not None and d.runs[ri].first == i and d.runs[ri].last == first - 1 and \
+            d.possessive[first - 1]
 
     def _closing_clause(self, k, s, next_quote) -> bool:
         """Whether the reporting verb at k ends its clause ("…, Ben Carson said after the attacks.",
@@ -187,6 +201,9 @@ class Clauses:
             agent = self._agent(i, s)
             np, modal = (agent, False) if agent is not None else d.np_back(i, s)
             participle = d.norm[i].endswith("ing")
+            if participle and agent is None and np is not None and d.norm[i - 1] == "," and \
+                    np.first > start + 1:
+                np = None                     # "Trump told a rally, saying": the phrase before is no subject
             if np is not None and (agent is not None or d.agrees(np, i, modal)) and \
                     not (participle and np.kind == "description"):
                 found = self.found(np, i, "X said", where)
@@ -197,6 +214,19 @@ class Clauses:
                 headless = i if headless is None else headless
         if first is not None:
             return first
+        if headless is not None and lo > start:
+            # a verb with no subject after an earlier quotation of the sentence ("X said, “…,”
+            # adding that “…”"): the sentence's first reporting verb with a subject before it
+            for i in range(lo - 1, max(start, lo - _REACH) - 1, -1):   # capped: linear in the text
+                if d.vlen[i] and d.ok(i, s) and d.norm[i] != "according" and self._agent(i, s) is None:
+                    np, modal = d.np_back(i, s)
+                    if np is not None and d.agrees(np, i, modal) and \
+                            not (d.norm[i].endswith("ing") and np.kind == "description"):
+                        first = self.found(np, i, "X said", where, (
+                            f"'{d.t[headless].text}' has no subject of its own; its subject is that of "
+                            f"'{self.clause(np, i)}' earlier in the sentence"))
+            if first is not None:
+                return first
         np = self.subject(s, headless) if headless is not None and lo == start else None
         if np is not None:
             return self.found(np, headless, "X said", where, (

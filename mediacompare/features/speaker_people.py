@@ -120,7 +120,8 @@ class People:
             if single and initial and not (speaks or full or r.title):
                 continue                                          # a sentence's first word alone
             weekday = words.get(last, ("", ""))[0] == "time" and (single or last.endswith("day"))
-            if last in heads or weekday or (single and names[0].isupper()) \
+            capitals = all(w.isupper() for w in names if any(c.isalpha() for c in w))  # "FULL TEXT", "NATO"
+            if last in heads or weekday or capitals \
                     or (det and r.title is None) or (single and ri in told and not speaks) \
                     or (single and initial and not (full or r.title) and plural(last)):
                 if speaks:                                        # "the Kremlin said", "TASS notes"

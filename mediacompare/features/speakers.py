@@ -11,7 +11,8 @@ text. Nothing is guessed silently: ``method`` and ``evidence`` say how, ``status
 Own attribution
     * After the quotation (across the closing mark and a comma, on its line): ``“…,” X
       said``, ``“…,” he said`` (``pronoun``), ``“…,” said X``, ``“…,” X told Y`` (X speaks,
-      Y is the ``addressee``), ``“…,” according to X``; or later in the quotation's
+      Y is the ``addressee``), ``“…,” according to X``, a capitalised possessive before the
+      name leading it (``“…,” Gallup’s Jeffrey M. Jones wrote``); or later in the quotation's
       sentence, set off by a comma (``“Boots on the ground” would be right, Ben Carson
       said``; ``“…” that X can win, said Jane Doe``). A quotation that ends its sentence
       takes the next sentence's clause only when that sentence has no quotation of its
@@ -19,12 +20,17 @@ Own attribution
     * Else before it in its sentence: the first reporting verb with a subject (``X said:
       “…”``, ``He indicated that … “…”``) or ``according to X``; a verb with no subject of
       its own (a participle ``…, declaring that “…”``, a second verb ``X joked … and
-      added, “…”``, an infinitive ``went on to say “…”``) takes the subject starting the
-      sentence; with no verb, a name or a titled description before a colon (``The
+      added, “…”``, an infinitive ``went on to say “…”``; a participle after a comma is not
+      the phrase's before it: ``X told a rally, saying “…”``) takes the subject starting the
+      sentence, or, after an earlier quotation of the sentence, the sentence's first reporting
+      verb's subject (``X said, “…,” adding that “…”``); with no verb, a name or a titled description before a colon (``The
       minister, Jane Doe: “…”``; verb None), not after a preposition (``in Italian:``);
       failing that, a person who is the subject of the sentence (``Mrs. Doe apologized:
       “…”``, ``He toured the county to “…”``; verb None; a one-word name only if the text
       also capitalises it inside a sentence, so "Good information can …" is no one).
+    * A quotation opening its sentence, after a sentence of its paragraph that ends with its
+      subject and reporting verb (``Dr. Ann Boyd agreed. “…”``; an adverb may follow the
+      verb), is that subject's.
     * Reporting verbs: ``resources/speech_verbs.csv`` and "according to". A bare form
       (``say``, ``call``) needs ``they``, a plural, a modal or ``to``: "a phone call" is no
       speech, and a form after a determiner is a noun ("a thunderous chant").
@@ -64,8 +70,9 @@ Pronouns (``speaker_start``/``speaker_end`` point at the name carried to)
       person (``…, said Jake Horowitz``), else the first one there who is not after a
       preposition or told something. Gender comes from the text (honorifics, gendered
       titles, "X said she ..."), never from a list of first names. Places, organisations
-      and news outlets are not persons (``resources/person_words.csv``). it/they: the last
-      organisation or description that spoke (``the Syrian presidency said``).
+      and news outlets are not persons (``resources/person_words.csv``), nor are words all
+      in capitals (``NATO``, a heading ``FULL TEXT``). it/they: the last organisation or
+      description that spoke (``the Syrian presidency said``).
 
 Not handled: coreference beyond pronouns and surnames (``the Russian leader`` is not
 Putin); ``I``/``we``; verbs not in the list; a pronoun whose person's gender the text
@@ -200,6 +207,30 @@ class _Rules(Clauses):
         row = self.row(q, found)
         return row, f"whose last sentence introduces it with a colon ({row.evidence})"
 
+    def _introduced(self, q, para):
+        """The row of a quotation opening its sentence right after a sentence of its paragraph that
+        ends with a reporting verb and its subject ("Dr. Ann Boyd agreed. “…”", "He explained.
+        “…”"); else None. Only the verb, a time or an adverb may follow the subject there."""
+        d = self.d
+        i = bisect.bisect_left(d.starts, q.start)
+        if i <= 1 or i >= d.n or d.starts[i] != q.start or d.sent_first.get(d.sent[i]) != i:
+            return None
+        end = i - 1                                               # the period of the sentence before
+        if d.norm[end] != "." or d.mask[end] or d.t[end].start < d.paras[para][0]:
+            return None
+        events, starts = self.people.events, self.people.event_starts
+        e = bisect.bisect_left(starts, d.t[end].start) - 1
+        if e < 0:
+            return None
+        vi, np = events[e]
+        last = vi + d.vlen[vi] - 1
+        if d.sent[vi] != d.sent[end - 1] or np.last is None or np.last > vi or \
+                not (last == end - 1 or (last == end - 2 and d.adverb[end - 1])) or \
+                d.norm[vi] == "according" or not self._lendable_event(vi, np):
+            return None
+        return self.row(q, self.found(np, vi, "X said", "",
+                                      f"'{self.clause(np, vi)}' ends the sentence before the quotation"))
+
     def borrow(self, q, k, tops, own, rows, sents, next_own):
         """A speaker lent by a neighbouring quotation or paragraph, or None."""
         d = self.d
@@ -229,6 +260,9 @@ class _Rules(Clauses):
                 return lend(src, "same sentence", f"no attribution of its own; follows quote {prev.quote_id} of "
                                                   f"its paragraph, attributed to {src.speaker}")
             return None
+        introduced = self._introduced(q, para)
+        if introduced is not None:
+            return introduced
         if para <= 0 or d.paras[para][0] != q.start:
             return None
         a, b = d.paras[para - 1]

@@ -12,6 +12,9 @@ Rules
       sentence before a lowercase word ("the vote is tomorrow. the count
       ..."). The price: an abbreviation missing from the data file ("esp.")
       splits its sentence; shorter words ("ok.", "cf.") do not.
+    * A bracket closed right after such a period ends the sentence only before a likely
+      sentence start: "Sen. Ann Lee (Tex.) has said" is one sentence, "(by a lot.) The"
+      two. The price: "(he won.) but" stays one.
     * Abbreviations: the period of a ``prefix`` entry of the data file
       (``Mr.``, ``Gen.``, ``Jan.``, ``No.``, ``p.``) never ends a sentence; a
       ``suffix`` entry (``Inc.``, ``Jr.``, ``etc.``) does before a likely
@@ -192,6 +195,8 @@ def sentence_bounds(text: str, starts, ends, kinds) -> list[tuple[int, int]]:
         else:
             closing = final is not None and glued and word in _CLOSERS
             final = final if closing else None
+            if final == "word" and word in ")]":
+                final = "end"   # "Ted Cruz (Tex.) has said": a bracket closed after it, not before a lowercase word
             spaced = 0
     spans.append((first, n - 1))
     return spans
