@@ -25,7 +25,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from machine import describe
+from machine import describe, extract_commit
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "report.md"
@@ -76,11 +76,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mc-bench-report-"))
     baseline = work / "baseline"
     baseline.mkdir()
-    archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(baseline)], input=archive, check=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = extract_commit(args.baseline, baseline)
     times: dict[str, list[float]] = {"baseline": [], "current": []}
     try:
         for n in range(args.rounds):

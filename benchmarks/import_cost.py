@@ -32,7 +32,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from machine import describe
+from machine import describe, extract_commit
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "import_cost.md"
@@ -75,11 +75,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mc-bench-import-"))
     base = work / "baseline"
     base.mkdir()
-    archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = extract_commit(args.baseline, base)
     trees = {"baseline": base, "current": ROOT}
     times: dict[tuple[str, str], list[float]] = {}
     loaded: dict[tuple[str, str], list[str]] = {}

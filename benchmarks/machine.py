@@ -1,10 +1,13 @@
-"""One line naming the machine a benchmark ran on (host, processor, cores, memory, Python, OS)."""
+"""What a benchmark names and compares: the machine it ran on, and the baseline tree it ran beside."""
 
 from __future__ import annotations
 
 import os
 import platform
+import subprocess
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _cpu_model() -> str:
@@ -33,3 +36,12 @@ def describe() -> str:
     return (f"host {platform.node()} ({platform.machine()}, {_cpu_model()}, {cores} cores available, "
             f"{_memory_gib()}), Python {platform.python_version()}, {platform.system()} "
             f"{platform.release()}")
+
+
+def extract_commit(commit: str, into: Path) -> str:
+    """Write the tree of ``commit`` of this repository into the folder ``into``; its short hash."""
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()

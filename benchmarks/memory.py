@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from machine import describe  # noqa: E402
+from machine import describe, extract_commit  # noqa: E402
 
 RESULTS = HERE / "results" / "memory.md"
 #: main before issue 14.
@@ -72,11 +72,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mc-bench-memory-"))
     base = work / "baseline"
     base.mkdir()
-    archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = extract_commit(args.baseline, base)
     runs = [("ordinary", args.memory_size, "in memory: load_corpus + label + label_rates", 500),
             ("stream", args.stream_size, "streamed: stream_aggregates", 1000)]
     rows = []

@@ -135,16 +135,12 @@ def main() -> int:
         print(f"{PTC} is not there: this benchmark needs real news text and was not run.")
         return 1
     sys.path.insert(0, str(HERE))
-    from machine import describe
+    from machine import describe, extract_commit
 
     work = Path(tempfile.mkdtemp(prefix="mc-bench-realtext-"))
     base = work / "baseline"
     base.mkdir()
-    archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    commit = extract_commit(args.baseline, base)
     runs: dict[str, list[dict]] = {"baseline": [], "current": []}
     try:
         for n in range(args.children):
