@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import importlib
 
+from ._lazy import lazy_names
+
 #: Where each public name lives: the layer's module, relative to this package.
 _LAYERS = {
     "errors": (
@@ -229,12 +231,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(f".{module}", __name__), name)
-        globals()[name] = value
-        return value
+def _subpackage_or_version(name: str):
     if name in _SUBPACKAGES:
         return importlib.import_module(f".{name}", __name__)
     if name == "__version__":
@@ -243,8 +240,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__) | _SUBPACKAGES)
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals(), [*__all__, *_SUBPACKAGES],
+                                  fallback=_subpackage_or_version)
 
 
 def _version() -> str:

@@ -8,9 +8,7 @@ matplotlib.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from .._lazy import lazy_names
 # Eager on purpose: the submodule ``highlight`` shares its name with the function, and
 # importing the submodule binds the name to the module; this binds it to the function.
 from .highlight import Highlight, highlight
@@ -41,14 +39,4 @@ _WHERE = {
 __all__ = sorted([*_WHERE, "Highlight", "highlight"])
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals(), __all__)

@@ -45,7 +45,7 @@ What feedback never does
     answers are the ``solution`` cells of the notebooks.
 """
 
-import importlib
+from .._lazy import lazy_names
 
 from .feedback import Feedback
 from .naming import NamingExercise, check_naming, naming_exercise
@@ -73,14 +73,4 @@ _LAZY = {"OmissionExercise": "omission", "OmissionFeedback": "omission", "check_
          "omission_exercise": "omission"}
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals(), __all__)

@@ -6,10 +6,10 @@ The modules whose names are also the names of their functions (``agreement``, ``
 (PEP 562), so that a notebook that only reads tone does not load scikit-learn and SciPy.
 """
 
-import importlib
 import sys
 import types
 
+from .._lazy import lazy_names
 from .agreement import Agreement, agreement, category_mapping
 from .align import align, copied_passages, omissions, wire_copy
 from .readability import mattr, readability
@@ -50,14 +50,4 @@ class _Layer(types.ModuleType):
 sys.modules[__name__].__class__ = _Layer
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals(), __all__)
