@@ -213,7 +213,7 @@ def stop_kernels() -> int:
 
 
 def run_notebook(path: Path, parameters: dict, *, timeout: int,
-                 drop_tags: frozenset[str] = frozenset()) -> RunOutcome:
+                 drop_tags: frozenset[str] = frozenset(), kernel: Any = None) -> RunOutcome:
     """Read, parameterise and execute the notebook at ``path``.
 
     Parameters
@@ -230,6 +230,10 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int,
     drop_tags : frozenset of str
         Cells carrying any of these tags are removed before execution (the
         student render drops the cells tagged ``solution``).
+    kernel : NotebookKernel or None
+        The kernel to run it in (:class:`~mediacompare.report.kernels.NotebookKernel`,
+        reset first if it ran a notebook already, replaced afterwards if the notebook
+        failed or may leave traces); None: a fresh kernel of its own, shut down after.
 
     Returns
     -------
@@ -244,6 +248,24 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int,
             summary=f"the notebook could not be read: {type(exc).__name__}: {exc}",
             cell_source=None, cell_index=None, details=strip_ansi(str(exc))))
 
+    from .isolation import leaves_traces
+    from .kernels import NotebookKernel
+
+    own = kernel is None
+    if own:
+        kernel = NotebookKernel(path.parent, reuse=False)
+    try:
+        outcome = _execute(nb, path, timeout, kernel)
+        kernel.done(replace="the notebook failed" if outcome.failure is not None
+                    else leaves_traces(nb))
+        return outcome
+    finally:
+        if own:
+            kernel.dispose()
+
+
+def _execute(nb: Any, path: Path, timeout: int, kernel: Any) -> RunOutcome:
+    """Execute ``nb`` in ``kernel`` (made ready first); failures become the outcome's."""
     from nbclient import NotebookClient
 
     running: dict[str, Any] = {}
@@ -251,14 +273,14 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int,
     def on_cell_start(cell: Any, cell_index: int, **_: Any) -> None:
         running["cell"], running["index"] = cell, cell_index
 
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name=KERNEL_NAME,
-        resources={"metadata": {"path": str(path.parent)}},
-        kernel_manager_class=_kernel_manager_class(),
-    )
-    client.on_cell_start = on_cell_start
+    client = None
     try:
-        client.execute(env=kernel_env())
+        kernel.ready()
+        client = NotebookClient(nb, km=kernel.km, timeout=timeout, kernel_name=KERNEL_NAME,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.kc = kernel.kc
+        client.on_cell_start = on_cell_start
+        kernel.run_async(client.async_execute())
     except Exception as exc:  # CellExecutionError, CellTimeoutError, DeadKernelError, ...
         cell = running.get("cell")
         details = _details(exc, cell)
@@ -267,8 +289,9 @@ def run_notebook(path: Path, parameters: dict, *, timeout: int,
             cell_source=None if cell is None else str(cell.source),
             cell_index=running.get("index"),
             details=details))
-    finally:  # nbclient leaves its exit hook behind when a kernel fails to start
-        atexit.unregister(client._cleanup_kernel)
+    finally:  # nbclient leaves its exit hook behind when a kernel fails
+        if client is not None:
+            atexit.unregister(client._cleanup_kernel)
     normalise_outputs(nb)
     return RunOutcome(nb, None)
 

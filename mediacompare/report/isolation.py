@@ -21,6 +21,10 @@ The answers are isolated when every code cell tagged ``solution``
   anything from ``random``, ``np.random``, ``os.environ``, ``exec``, ``eval``).
 
 Cells tagged ``lab-only`` are not run for the report and are ignored.
+
+:func:`leaves_traces` asks another question of a whole notebook: may running it change
+a kernel in a way the reset between two notebooks (:mod:`.kernel_state`) does not undo?
+The builder then replaces the kernel after it rather than run another notebook in it.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pathlib import Path
 
 from .export import LAB_ONLY_TAG, SOLUTION_TAG
 
-__all__ = ["answers_isolated"]
+__all__ = ["answers_isolated", "leaves_traces"]
 
 #: Methods that change their receiver in place (lists, dicts, sets, DataFrames).
 MUTATORS = frozenset({
@@ -150,3 +154,129 @@ def answers_isolated(nb_path: Path) -> tuple[bool, str]:
             if shared:
                 return False, f"cell {index} reads {', '.join(shared)}, bound by an answer"
     return True, ""
+
+
+#: Calls whose effect the reset between notebooks undoes (:mod:`.kernel_state`), or that
+#: only fill caches keyed by their input (``load_lexicon``, ``clear_analyses``).
+RESET_UNDOES = frozenset({"set_option", "reset_option", "option_context", "set_progress",
+                          "set_printoptions", "printoptions", "seed", "chdir", "filterwarnings",
+                          "simplefilter", "resetwarnings", "rc", "rc_context", "rcdefaults",
+                          "clear_analyses", "close", "basicConfig"})
+#: IPython magics that change no state of the kernel (``!cmd`` runs in a shell).
+HARMLESS_MAGICS = frozenset({"pwd", "who", "whos", "who_ls", "lsmagic", "html", "markdown",
+                             "latex", "svg", "javascript", "js", "system", "getoutput", "sx"})
+#: Magics whose argument is Python code, read as such.
+CODE_MAGICS = frozenset({"time", "timeit", "prun"})
+_TRACE_NAMES = (STATEFUL_NAMES - {"random", "environ", "globals", "locals", "get_ipython"}) | {
+    "reload", "builtins", "__builtins__", "sys", "modules"}
+_LITERALS = (ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp, ast.DictComp, ast.SetComp,
+             ast.Constant, ast.JoinedStr)
+
+
+def _magic(node: ast.Call) -> tuple[str, str] | None:
+    """``(name, argument)`` of ``get_ipython().run_line_magic(name, arg)`` and its kin."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
+            and getattr(func.value.func, "id", None) == "get_ipython"):
+        return None
+    args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+            for a in node.args]
+    if func.attr in ("system", "getoutput"):
+        return func.attr, ""
+    if func.attr in ("run_line_magic", "run_cell_magic") and args and args[0] is not None:
+        code = args[-1] if len(args) > 1 and args[-1] is not None else ""
+        return args[0], code
+    return func.attr, ""
+
+
+def _literal_names(trees: list[ast.Module]) -> set[str]:
+    """Names the notebook only ever binds to a literal it makes (a list, a dict ...)."""
+    from collections import Counter
+
+    literal: Counter[str] = Counter()
+    every: Counter[str] = Counter()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, _LITERALS):
+                literal.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                every[node.id] += 1
+        every.update(_bound(tree) - {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+    return {name for name, n in literal.items() if every[name] == n}
+
+
+def leaves_traces(nb: object) -> str:
+    """Why running the notebook ``nb`` (as executed: its cells after the dropped tags)
+    may leave a kernel in a state the reset between notebooks does not undo; ``""``
+    when it cannot. Conservative: in doubt, a reason.
+
+    A notebook leaves traces when a code cell does not parse (IPython's magics read
+    first); stores into an attribute or an item of an object other than a literal
+    it made itself (``mc.CATEGORY_STYLES["x"] = ...``, ``corpus.articles["x"] = ...``:
+    the object may be a module's, or held in a cache); calls a method that changes
+    its receiver in place on such an object; uses ``exec``, ``setattr``, ``reload``,
+    ``sys`` and the like; calls a ``set_``, ``register``, ``use``, ``reset`` or ``clear_``
+    function the reset does not undo; or runs a magic other than those that change no
+    state (``%time``, ``%%html``, ``!cmd`` ...).
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    ...     "import mediacompare as mc\\nrows = []\\nrows.append(1)\\nmc.load_lexicon()")])
+    >>> leaves_traces(nb)
+    ''
+    >>> nb.cells.append(nbformat.v4.new_code_cell("mc.CATEGORY_STYLES['x'] = 1"))
+    >>> leaves_traces(nb)
+    'cell 1 changes mc in place'
+    """
+    cells = [c for c in getattr(nb, "cells", []) if c.get("cell_type") == "code"]
+    trees = []
+    for index, cell in enumerate(cells):
+        tree = _python(str(cell.get("source", "")))
+        if tree is None:
+            return f"cell {index} does not parse"
+        trees.append((index, tree))
+    own = _literal_names([tree for _, tree in trees])
+    for index, tree in trees:
+        why = _trace(tree, own)
+        if why:
+            return f"cell {index} {why}"
+    return ""
+
+
+def _trace(tree: ast.Module, own: set[str]) -> str:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            if _root(node) not in own:
+                return f"changes {_root(node) or 'an object'} in place"
+        if isinstance(node, ast.Name) and node.id in _TRACE_NAMES:
+            return f"uses {node.id}"
+        if isinstance(node, ast.Attribute) and node.attr in _TRACE_NAMES:
+            return f"uses {node.attr}"
+        if not isinstance(node, ast.Call):
+            continue
+        magic = _magic(node)
+        if magic is not None:
+            name, code = magic
+            if name in CODE_MAGICS:
+                inner = _python(code)
+                why = "does not parse" if inner is None else _trace(inner, own)
+                if why:
+                    return why
+            elif name not in HARMLESS_MAGICS:
+                return f"runs the magic %{name}"
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        receiver = _root(func.value) if isinstance(func, ast.Attribute) else None
+        if name.startswith(("set_", "register", "reset", "clear_")) and name not in RESET_UNDOES:
+            return f"calls {name}"
+        if name == "use" and not (isinstance(func, ast.Attribute) and
+                                  getattr(func.value, "attr", None) == "style"):
+            return f"calls {name}"
+        inplace = any(k.arg == "inplace" and not (isinstance(k.value, ast.Constant)
+                                                  and k.value.value is False)
+                      for k in node.keywords)
+        if isinstance(func, ast.Attribute) and (name in MUTATORS or inplace) \
+                and receiver not in own:
+            return f"calls {name} on {receiver or 'an object'}"
+    return ""

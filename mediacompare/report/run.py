@@ -1,8 +1,11 @@
 """Running the notebooks of a report: several at once, stopped together.
 
-The notebooks run in threads, one per available core (:func:`default_jobs`),
-each in its own kernel; the pages come out in notebook order whatever order the
-runs finish in. SIGTERM is handled like Ctrl-C while a build runs
+The notebooks run in threads, one per available core (:func:`default_jobs`).
+Each thread keeps one kernel for the build and runs its notebooks in it in turn,
+reset to a fresh kernel's state before each (:mod:`.kernels`, :mod:`.kernel_state`),
+so start-up and first-use imports are paid once per kernel, not once per notebook;
+a kernel is started only when a notebook needs it. The pages come out in notebook
+order whatever order the runs finish in, and whichever kernel ran them. SIGTERM is handled like Ctrl-C while a build runs
 (:class:`BuildInterrupted`): the running kernels are killed and the build stops.
 """
 
@@ -79,7 +82,7 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
                audiences: tuple[str, ...], jobs: int, progress: bool | None,
                show_code: bool) -> list[PageRecord]:
     """Run the notebooks (``jobs`` at once) and write every page, in notebook order."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    from concurrent.futures import ThreadPoolExecutor
 
     from . import execute
     from ..progress import track
@@ -88,49 +91,46 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
     runs = _runs(books, audiences)
     texts: dict[tuple[int, str], tuple[str, str, object]] = {}
 
+    from queue import SimpleQueue
+
+    from .kernels import NotebookKernel
+
+    workers = max(1, min(jobs, len(runs)))
+    kernels = [NotebookKernel(books[0].path.parent) for _ in range(workers)]
+    free: SimpleQueue = SimpleQueue()
+    for kernel in kernels:
+        free.put(kernel)
+
     def job(i: int, served: tuple[str, ...]) -> list[tuple[str, str, object]]:
         book = books[i]
         log.info("executing %s (%s)", book.path.name, ", ".join(served))
-        outcome = execute.run_notebook(book.path, parameters, timeout=timeout,
-                                       drop_tags=_shared_drop_tags(served))
-        out = []
-        for audience in served:
-            own = outcome
-            if outcome.failure is not None and book.solutions and len(served) > 1 \
-                    and _drop_tags(audience) != _shared_drop_tags(served):
-                # the shared run failed (perhaps in an answer): this audience's own run
-                own = execute.run_notebook(book.path, parameters, timeout=timeout,
-                                           drop_tags=_drop_tags(audience))
-            out.append((audience, _render(books, i, own, audience, audiences, show_code)))
-        return out
+        kernel = free.get()   # one per worker: never waits
+        try:
+            outcome = execute.run_notebook(book.path, parameters, timeout=timeout,
+                                           drop_tags=_shared_drop_tags(served), kernel=kernel)
+            out = []
+            for audience in served:
+                own = outcome
+                if outcome.failure is not None and book.solutions and len(served) > 1 \
+                        and _drop_tags(audience) != _shared_drop_tags(served):
+                    # the shared run failed (perhaps in an answer): this audience's own run
+                    own = execute.run_notebook(book.path, parameters, timeout=timeout,
+                                               drop_tags=_drop_tags(audience), kernel=kernel)
+                out.append((audience, _render(books, i, own, audience, audiences, show_code)))
+            return out
+        finally:
+            free.put(kernel)
 
     bar = track(iter(range(len(runs))), desc="building the report", total=len(runs),
                 unit="notebook", progress=progress)
     waiting = list(runs)
-    workers = max(1, min(jobs, len(runs)))
-    with execute.kernel_sockets(), ThreadPoolExecutor(max_workers=workers,
-                                                      thread_name_prefix="mc-notebook") as pool:
-        running: dict = {}
+    with execute.kernel_sockets():
         try:
-            # Submit only as many runs as there are workers, and the next one when one
-            # ends: a failure or an interruption stops the build before anything new starts.
-            while waiting or running:
-                while waiting and len(running) < workers:
-                    i, served = waiting.pop(0)
-                    running[pool.submit(job, i, served)] = i
-                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    i = running.pop(future)
-                    for audience, rendered in future.result():
-                        texts[i, audience] = rendered
-                    next(bar, None)
-        except BaseException:
-            waiting.clear()
-            for future in running:
-                future.cancel()
-            execute.stop_kernels()
-            raise
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mc-notebook") as pool:
+                _run_all(pool, job, waiting, workers, texts, bar)
         finally:
+            for kernel in kernels:   # every thread has ended: shut the kernels down
+                kernel.dispose()
             bar.close() if hasattr(bar, "close") else None
     pages = []
     for i, book in enumerate(books):
@@ -140,6 +140,34 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
     return pages
 
 
+
+
+def _run_all(pool, job, waiting: list, workers: int, texts: dict, bar) -> None:
+    """Hand the runs to the pool's threads and collect the pages they render."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    from . import execute
+
+    running: dict = {}
+    try:
+        # Submit only as many runs as there are workers, and the next one when one
+        # ends: a failure or an interruption stops the build before anything new starts.
+        while waiting or running:
+            while waiting and len(running) < workers:
+                i, served = waiting.pop(0)
+                running[pool.submit(job, i, served)] = i
+            done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = running.pop(future)
+                for audience, rendered in future.result():
+                    texts[i, audience] = rendered
+                next(bar, None)
+    except BaseException:
+        waiting.clear()
+        for future in running:
+            future.cancel()
+        execute.stop_kernels()
+        raise
 
 
 @contextlib.contextmanager
