@@ -186,28 +186,24 @@ def build_report(out_dir: str | os.PathLike[str], *,
     options = _absolute_options(corpus_options)
     lexicon = _absolute_lexicon_options(lexicon_options)
 
-    from ..corpus import load_corpus
-    from ..features import load_lexicon
+    from . import execute
+    from .kernels import KernelPool
 
-    corpus = load_corpus(source, **options, **({} if progress is None else {"progress": progress}))
-    load_lexicon(**lexicon)
-    framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
-               if value is not None}
-    from ..features import load_actors, load_frame_cues
-
-    load_actors(framing.get("actors"), extend=True)
-    load_frame_cues(framing.get("frame_cues"), extend=True)
-    parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon,
-                  "framing_options": framing}
-    digest = str(corpus.digest())
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(out)
-    with _signals_as_interrupts():
+    _import_jsonschema()
+    with _signals_as_interrupts(), execute.kernel_sockets() as private, \
+            execute.shared_analyses(private / _ANALYSES), \
+            KernelPool(notebooks[0].parent) as kernels:
+        # the kernels start (and import what the notebooks use) while the corpus is read
+        kernels.start_ahead(min(jobs, len(notebooks)))
+        corpus, parameters = _prepare(source, options, lexicon, framing_options, progress)
+        digest = str(corpus.digest())
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(out)
         tmp = new_folder(out, "tmp")
         try:
-            pages = _build_pages_sharing(corpus, notebooks, parameters, tmp, timeout, chosen, jobs,
-                                         progress, show_code)
+            _save_analyses(private / _ANALYSES, corpus)
+            pages = build_pages(notebooks, parameters, tmp, timeout, chosen, jobs, progress,
+                                show_code, kernels=kernels)
             _write_stylesheet(tmp)
             _write_index(tmp, pages, corpus, digest, source, chosen)
             (tmp / _OWNER).unlink(missing_ok=True)
@@ -219,24 +215,61 @@ def build_report(out_dir: str | os.PathLike[str], *,
     return ReportResult(out_dir=out, pages=pages, corpus_digest=digest)
 
 
-def _build_pages_sharing(corpus, notebooks, parameters, tmp: Path, *args) -> list:
-    """:func:`build_pages`, the kernels reading one analysis of the corpus made here: every
-    article tokenized, split into sentences and searched for quotations once per build (a file
-    in the build folder, removed before the report is put in place)."""
-    from ..document import save_analyses
-    from .execute import shared_analyses
+def _import_jsonschema() -> None:
+    """Import jsonschema (which nbformat validates notebooks with) without ``rfc3987_syntax``.
 
-    shared = tmp / _ANALYSES
+    When ``rfc3987-syntax`` is installed (JupyterLab brings it, through jupyter-events),
+    importing jsonschema compiles its grammar of IRIs: about 1.7 seconds, more than the
+    builder spends on anything else before the first notebook runs, and only ever used to
+    check the ``iri`` format, which the notebook schema does not use. It is hidden while
+    jsonschema is imported (jsonschema then checks no ``iri`` format in this process) and
+    importable again afterwards. Nothing is done if jsonschema is imported already.
+    """
+    import sys
+
+    if "jsonschema" in sys.modules:
+        return
+    hidden = "rfc3987_syntax" not in sys.modules
+    if hidden:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # import fails
     try:
-        save_analyses(shared, corpus)
-        with shared_analyses(shared):
-            return build_pages(notebooks, parameters, tmp, *args)
+        import jsonschema  # noqa: F401
+    except ImportError:
+        pass
     finally:
-        shared.unlink(missing_ok=True)
+        if hidden and sys.modules.get("rfc3987_syntax", False) is None:
+            del sys.modules["rfc3987_syntax"]
 
 
-#: The file of the corpus's analyses the kernels share during a build.
-_ANALYSES = ".analyses.pickle"
+def _prepare(source, options: dict, lexicon: dict, framing_options: dict | None,
+             progress: bool | None) -> tuple:
+    """Load the corpus and check the lexicon and framing files (any error propagates
+    before anything is written); the corpus and the notebooks' parameters."""
+    from ..corpus import load_corpus
+    from ..features import load_actors, load_frame_cues, load_lexicon
+
+    corpus = load_corpus(source, **options, **({} if progress is None else {"progress": progress}))
+    load_lexicon(**lexicon)
+    framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
+               if value is not None}
+    load_actors(framing.get("actors"), extend=True)
+    load_frame_cues(framing.get("frame_cues"), extend=True)
+    parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon,
+                  "framing_options": framing}
+    return corpus, parameters
+
+
+def _save_analyses(path: Path, corpus) -> None:
+    """One analysis of the corpus for every kernel: each article tokenized, split into
+    sentences and searched for quotations once per build (a file in the build's private
+    folder, which the kernels load on first use)."""
+    from ..document import save_analyses
+
+    save_analyses(path, corpus)
+
+
+#: The file of the corpus's analyses the kernels share during a build (in its private folder).
+_ANALYSES = "analyses.pickle"
 
 
 def find_notebooks(notebooks_dir: str | os.PathLike[str] | None = None) -> list[Path]:

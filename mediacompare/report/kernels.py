@@ -26,14 +26,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NotebookKernel"]
+__all__ = ["KernelPool", "NotebookKernel"]
 
 log = logging.getLogger(__name__)
 
 _STATE = "__import__('mediacompare.report.kernel_state', fromlist=['_']).{call}"
+#: What a kernel does while it waits for its first notebook: import the layers every
+#: notebook of the report uses and read the packaged lexicons (a cache keyed by their
+#: files). This changes nothing a page shows; it only moves the cost to a time when the
+#: builder is still reading the corpus.
+WARM_UP = ("__import__('mediacompare.corpus'); __import__('mediacompare.display'); "
+           "__import__('mediacompare').load_lexicon()")
 #: Seconds allowed for a kernel to answer, for the snapshot and each reset.
 SETUP_TIMEOUT = 120
 
@@ -63,6 +71,8 @@ class NotebookKernel:
         self.loop = asyncio.new_event_loop()
         self.runs = 0        # notebooks run since the kernel started
         self.started = 0     # kernels started (1 + replacements)
+        self._starting: threading.Thread | None = None
+        self._start_error: BaseException | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -74,6 +84,29 @@ class NotebookKernel:
         """Run ``coroutine`` on this kernel's event loop (from any one thread at a time)."""
         return self.loop.run_until_complete(coroutine)
 
+    def start_soon(self) -> None:
+        """Start the kernel in a thread of its own, now, so that it is ready (or nearly)
+        when its first notebook comes; :meth:`ready` waits for it."""
+        if self.alive or self._starting is not None:
+            return
+
+        def start() -> None:
+            try:
+                self.run_async(self._start(warm_up=True))
+            except BaseException as exc:  # handed to ready()
+                self._start_error = exc
+
+        self._starting = threading.Thread(target=start, name="mc-kernel-start", daemon=True)
+        self._starting.start()
+
+    def _wait_started(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+            error, self._start_error = self._start_error, None
+            if error is not None:
+                raise error
+
     def ready(self) -> None:
         """Make the kernel ready for a notebook: started (and its fresh state recorded) if
         it is not running, reset if it ran one already, replaced if it cannot be reset.
@@ -83,6 +116,7 @@ class NotebookKernel:
         KernelSetupError
             No kernel could be made ready (the message says why).
         """
+        self._wait_started()
         if self.alive and self.runs:
             try:
                 self.run_async(self._silent(_STATE.format(call=f"reset({str(self.folder)!r})")))
@@ -103,6 +137,8 @@ class NotebookKernel:
 
     def close(self) -> None:
         """Shut the kernel down now (its loop stays, for a replacement)."""
+        with contextlib.suppress(BaseException):
+            self._wait_started()
         if self.km is None:
             return
         with contextlib.suppress(Exception):
@@ -117,7 +153,7 @@ class NotebookKernel:
 
     # ------------------------------------------------------------------ async parts
 
-    async def _start(self) -> None:
+    async def _start(self, warm_up: bool = False) -> None:
         from .execute import KERNEL_NAME, _kernel_manager_class, kernel_env
 
         self.runs = 0
@@ -136,6 +172,8 @@ class NotebookKernel:
             await self.kc.wait_for_ready(timeout=SETUP_TIMEOUT)
             if self.reuse:
                 await self._silent(_STATE.format(call="snapshot()"))
+            if warm_up:
+                await self._silent(WARM_UP)
         except Exception as exc:
             await self._stop()
             self.km = self.kc = None
@@ -158,3 +196,57 @@ class NotebookKernel:
         except Exception:
             with contextlib.suppress(Exception):
                 await self.km.cleanup_resources()
+
+
+class KernelPool:
+    """The kernels of a build: one per worker, taken for a notebook and given back.
+
+    A kernel is made when a worker first needs one (:meth:`take`), or ahead of time
+    with :meth:`start_ahead`; :meth:`close` shuts every kernel down.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.kernels: list[NotebookKernel] = []
+        self._free: list[NotebookKernel] = []
+        self._lock = threading.Lock()
+
+    def start_ahead(self, count: int) -> None:
+        """Start ``count`` kernels now, each in a thread of its own."""
+        with self._lock:
+            while len(self.kernels) < count:
+                kernel = NotebookKernel(self.folder)
+                self.kernels.append(kernel)
+                self._free.append(kernel)
+                kernel.start_soon()
+
+    @contextlib.contextmanager
+    def take(self) -> Iterator[NotebookKernel]:
+        """A kernel no other thread uses until the block ends."""
+        with self._lock:
+            if self._free:
+                kernel = self._free.pop(0)
+            else:
+                kernel = NotebookKernel(self.folder)
+                self.kernels.append(kernel)
+        try:
+            yield kernel
+        finally:
+            with self._lock:
+                self._free.append(kernel)
+
+    @property
+    def started(self) -> int:
+        """How many kernels were started (replacements included)."""
+        return sum(k.started for k in self.kernels)
+
+    def close(self) -> None:
+        """Shut every kernel down (no thread may be using one)."""
+        for kernel in self.kernels:
+            kernel.dispose()
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

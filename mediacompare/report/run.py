@@ -80,8 +80,11 @@ def _shared_drop_tags(served: tuple[str, ...]) -> frozenset[str]:
 
 def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: int,
                audiences: tuple[str, ...], jobs: int, progress: bool | None,
-               show_code: bool) -> list[PageRecord]:
-    """Run the notebooks (``jobs`` at once) and write every page, in notebook order."""
+               show_code: bool, kernels=None) -> list[PageRecord]:
+    """Run the notebooks (``jobs`` at once) and write every page, in notebook order.
+
+    ``kernels`` is the :class:`~.kernels.KernelPool` to take kernels from (inside an
+    :func:`~.execute.kernel_sockets` block); None: a pool of this build's own."""
     from concurrent.futures import ThreadPoolExecutor
 
     from . import execute
@@ -91,21 +94,15 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
     runs = _runs(books, audiences)
     texts: dict[tuple[int, str], tuple[str, str, object]] = {}
 
-    from queue import SimpleQueue
-
-    from .kernels import NotebookKernel
+    from .kernels import KernelPool
 
     workers = max(1, min(jobs, len(runs)))
-    kernels = [NotebookKernel(books[0].path.parent) for _ in range(workers)]
-    free: SimpleQueue = SimpleQueue()
-    for kernel in kernels:
-        free.put(kernel)
+    pool_of_kernels = kernels
 
     def job(i: int, served: tuple[str, ...]) -> list[tuple[str, str, object]]:
         book = books[i]
         log.info("executing %s (%s)", book.path.name, ", ".join(served))
-        kernel = free.get()   # one per worker: never waits
-        try:
+        with pool_of_kernels.take() as kernel:
             outcome = execute.run_notebook(book.path, parameters, timeout=timeout,
                                            drop_tags=_shared_drop_tags(served), kernel=kernel)
             out = []
@@ -118,19 +115,18 @@ def build_pages(notebooks: list[Path], parameters: dict, folder: Path, timeout: 
                                                drop_tags=_drop_tags(audience), kernel=kernel)
                 out.append((audience, _render(books, i, own, audience, audiences, show_code)))
             return out
-        finally:
-            free.put(kernel)
 
     bar = track(iter(range(len(runs))), desc="building the report", total=len(runs),
                 unit="notebook", progress=progress)
     waiting = list(runs)
-    with execute.kernel_sockets():
+    with contextlib.ExitStack() as stack:
+        if kernels is None:
+            stack.enter_context(execute.kernel_sockets())
+            pool_of_kernels = stack.enter_context(KernelPool(books[0].path.parent))
         try:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mc-notebook") as pool:
                 _run_all(pool, job, waiting, workers, texts, bar)
         finally:
-            for kernel in kernels:   # every thread has ended: shut the kernels down
-                kernel.dispose()
             bar.close() if hasattr(bar, "close") else None
     pages = []
     for i, book in enumerate(books):
