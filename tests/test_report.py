@@ -320,7 +320,7 @@ def _old_report(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
-def _unexecuted(path, parameters, *, timeout, drop_tags=frozenset()):
+def _unexecuted(path, parameters, *, timeout, drop_tags=frozenset(), kernel=None):
     return RunOutcome(nbformat.read(path, as_version=4), None)
 
 
@@ -331,7 +331,7 @@ def test_build_interrupted_midway_leaves_the_old_report_untouched(tmp_path, monk
     before = _old_report(out)
     calls = []
 
-    def run(path, parameters, *, timeout, drop_tags=frozenset()):
+    def run(path, parameters, *, timeout, drop_tags=frozenset(), kernel=None):
         calls.append(path.name)
         if len(calls) == 2:  # the first page is already written
             raise interruption("stop")
@@ -581,7 +581,7 @@ def test_a_notebook_without_answers_is_executed_once_for_both(tmp_path, monkeypa
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     calls = []
 
-    def run(path, parameters, *, timeout, drop_tags=frozenset()):
+    def run(path, parameters, *, timeout, drop_tags=frozenset(), kernel=None):
         calls.append((path.name, sorted(drop_tags)))
         return _unexecuted(path, parameters, timeout=timeout)
 

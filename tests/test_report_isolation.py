@@ -88,9 +88,9 @@ def test_one_run_serves_both_pages_and_the_student_sees_no_answer(tmp_path, monk
     calls = []
     real = execute_module.run_notebook
 
-    def run(path, parameters, *, timeout, drop_tags=frozenset()):
+    def run(path, parameters, *, timeout, drop_tags=frozenset(), kernel=None):
         calls.append(sorted(drop_tags))
-        return real(path, parameters, timeout=timeout, drop_tags=drop_tags)
+        return real(path, parameters, timeout=timeout, drop_tags=drop_tags, kernel=kernel)
 
     monkeypatch.setattr(mediacompare.corpus, "load_corpus", _fake_loader(fake_corpus()))
     monkeypatch.setattr(execute_module, "run_notebook", run)
@@ -110,7 +110,7 @@ def test_a_failed_shared_run_gives_the_student_its_own_run(tmp_path, monkeypatch
     notebook(folder, ("print('Q')", None), ("print('A')", "solution"))
     calls = []
 
-    def run(path, parameters, *, timeout, drop_tags=frozenset()):
+    def run(path, parameters, *, timeout, drop_tags=frozenset(), kernel=None):
         calls.append(sorted(drop_tags))
         outcome = _unexecuted(path, parameters, timeout=timeout, drop_tags=drop_tags)
         if "solution" in drop_tags:

@@ -13,6 +13,8 @@ here, on the notebook itself, before it is rendered:
   ...) of the ``parameters`` cell, so a hidden parameters cell stays hidden;
 - cell ids: kept where the file had them, otherwise ``cell-<n>``; the injected
   cell is ``injected-parameters`` (nbformat would give new cells random ids);
+- consecutive pieces of one stream (``print`` output the kernel sent in several
+  messages, depending on timing) become one output;
 - memory addresses in plain-text reprs (``<Line2D at 0x7f3a...>``) become
   ``0x…``;
 - the random table ids of pandas ``Styler`` HTML (``T_1a2b3``) are renumbered.
@@ -339,6 +341,15 @@ def normalise_outputs(nb: Any) -> None:
     """
     n_tables = 0
     for cell in nb.cells:
+        merged: list = []   # a stream's text comes in as many messages as the kernel flushed
+        for output in cell.get("outputs", []):
+            if merged and output.get("output_type") == "stream" == merged[-1].get("output_type") \
+                    and output.get("name") == merged[-1].get("name"):
+                merged[-1]["text"] += output.get("text", "")
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = merged
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream":
                 output["text"] = _ADDRESS.sub("0x…", output.get("text", ""))

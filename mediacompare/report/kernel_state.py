@@ -10,7 +10,8 @@ notebook after that. Both run silently (no output, no history, no execution coun
 :func:`reset` restores what a notebook may change and a later notebook could see:
 
 - the user namespace, history and execution count (IPython's ``reset`` with a new
-  session; the module attributes of ``__main__`` a fresh kernel has are put back);
+  session; then exactly the names a fresh kernel's namespace has: the module attributes
+  of ``__main__`` and the empty results ``_``, ``__``, ``___`` put back);
 - the working folder, ``sys.path``, ``sys.argv`` and the environment variables;
 - the warning filters, and the registries of warnings already shown (a warning
   shown once by one notebook is shown again by the next, as in a fresh kernel);
@@ -82,6 +83,7 @@ def snapshot() -> None:
         modules=frozenset(m for m in ONE_WAY_MODULES if m in sys.modules),
         main={k: main[k] for k in ("__doc__", "__package__", "__loader__", "__spec__")
               if k in main},
+        names=frozenset(shell.user_ns),
         cwd=os.getcwd(), path=list(sys.path), argv=list(sys.argv), environ=dict(os.environ),
         filters=list(warnings.filters),
         log_level=logging.root.level, log_handlers=list(logging.root.handlers),
@@ -125,6 +127,10 @@ def reset(folder: str) -> None:
     os.chdir(folder)
     shell.reset(new_session=True)   # user namespace, history, Out, execution count 1
     shell.user_module.__dict__.update(_saved["main"])
+    if shell.displayhook.do_full_cache:
+        shell.displayhook.flush()   # "_", "__", "___" as a fresh kernel has them
+    for name in set(shell.user_ns) - _saved["names"]:
+        del shell.user_ns[name]
     gc.collect()
 
 
