@@ -33,10 +33,19 @@ RESULTS = ROOT / "benchmarks" / "results" / "report.md"
 DEFAULT_BASELINE = "main"
 
 _BUILD = ("import sys; from mediacompare.report import build_report; "
-          "r = build_report(sys.argv[1], progress=False); sys.exit(0 if r.ok else 1)")
+          "r = build_report(sys.argv[1], progress=False); "
+          "print('KERNELS', getattr(r, 'kernels', 0) or 'one per execution'); "
+          "sys.exit(0 if r.ok else 1)")
 
 
-def _build(tree: Path, out: Path) -> float:
+def _load() -> float:
+    """The machine's load average over the last minute."""
+    return os.getloadavg()[0]
+
+
+def _build(tree: Path, out: Path) -> tuple[float, str]:
+    """Seconds of one build of the seeds' report with the code in ``tree``, and how many
+    kernels it started."""
     env = dict(os.environ, PYTHONPATH=str(tree), MEDIACOMPARE_PROGRESS="0")
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
@@ -45,7 +54,16 @@ def _build(tree: Path, out: Path) -> float:
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         raise SystemExit(f"the build in {tree} failed:\n{run.stderr[-3000:]}")
-    return elapsed
+    kernels = run.stdout.rsplit("KERNELS", 1)[-1].strip()
+    return elapsed, kernels
+
+
+def _same_pages(one: Path, other: Path) -> tuple[int, int]:
+    """How many notebook pages of ``one`` are byte for byte those of ``other``, of how many."""
+    pages = sorted(p.relative_to(one) for p in one.rglob("*.html") if p.name != "index.html")
+    same = sum((other / p).is_file() and (one / p).read_bytes() == (other / p).read_bytes()
+               for p in pages)
+    return same, len(pages)
 
 
 def _books() -> list:
@@ -78,13 +96,17 @@ def main() -> int:
     baseline.mkdir()
     commit = extract_commit(args.baseline, baseline)
     times: dict[str, list[float]] = {"baseline": [], "current": []}
+    kernels: dict[str, str] = {}
+    loads = [_load()]
     try:
         for n in range(args.rounds):
             for name, tree in (("baseline", baseline), ("current", ROOT)):
-                seconds = _build(tree, work / f"out-{name}")
+                seconds, kernels[name] = _build(tree, work / f"out-{name}")
                 times[name].append(seconds)
-                print(f"round {n + 1}: {name} {seconds:.1f} s", flush=True)
+                loads.append(_load())
+                print(f"round {n + 1}: {name} {seconds:.1f} s (load {loads[-1]:.2f})", flush=True)
         sizes = {name: _size(work / f"out-{name}") for name in times}
+        same, pages = _same_pages(work / "out-current", work / "out-baseline")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     med = {name: statistics.median(values) for name, values in times.items()}
@@ -92,9 +114,13 @@ def main() -> int:
     lines = [
         "# `mediacompare report` on the seeds: wall time and weight",
         "",
-        f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine. Both audiences; "
-        f"{args.rounds} rounds, interleaved (baseline, current, ...). Notebook executions (kernels) "
-        f"in the current build: {runs} for {len(_books())} notebooks.",
+        f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine "
+        f"(load average over one minute, before and after each build: "
+        f"{', '.join(f'{x:.1f}' for x in loads)}). Both audiences; "
+        f"{args.rounds} rounds, interleaved (baseline, current, ...). Notebook executions "
+        f"in the current build: {runs} for {len(_books())} notebooks; kernels started: "
+        f"baseline {kernels['baseline']}, current {kernels['current']}. Notebook pages byte for "
+        f"byte the same in both builds: {same} of {pages}.",
         "",
         f"| | baseline (`{args.baseline}` at `{commit}`) | current |",
         "| --- | --- | --- |",
@@ -105,13 +131,16 @@ def main() -> int:
         f"| report size (MB) | {sizes['baseline'][0] / 1e6:.1f} | {sizes['current'][0] / 1e6:.1f} |",
         f"| largest page (KB) | {sizes['baseline'][1] / 1e3:.0f} | {sizes['current'][1] / 1e3:.0f} |",
         "",
-        "Both run one notebook per available core. The current build analyses the corpus "
-        "once (tokens, sentences, quotations with their voice) into a file in the build folder "
-        "that every kernel loads, and `import mediacompare` is lazy: each kernel imports only "
-        "the layers its notebook calls (no scikit-learn unless it aligns or compares "
-        "vocabulary, no matplotlib unless it plots). An exercise notebook whose answer cells only "
-        "show things (`mediacompare/report/isolation.py`) is executed once for both audiences, the "
-        "student's page being that run without the answer cells.",
+        "Both run one notebook per available core. The current build keeps one kernel per "
+        "worker for the whole build and runs its notebooks in it one after another, reset "
+        "before each to the state of a fresh kernel (`mediacompare/report/kernels.py`, "
+        "`kernel_state.py`): start-up and first-use costs (imports, the packaged lexicons, "
+        "the corpus's analyses) are paid once per kernel instead of once per notebook. The "
+        "kernels start, import the layers every notebook uses and read the packaged lexicons "
+        "while the builder reads the corpus. The corpus is analysed once (tokens, sentences, "
+        "quotations with their voice) into a file every kernel loads. An exercise notebook "
+        "whose answer cells only show things (`mediacompare/report/isolation.py`) is executed "
+        "once for both audiences, the student's page being that run without the answer cells.",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

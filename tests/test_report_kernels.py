@@ -197,7 +197,7 @@ def test_a_build_runs_its_notebooks_in_one_kernel_per_worker_and_shuts_them_down
     assert result.ok, result.failed
     pids = {int(re.search(r"PID (\d+)", (result.out_dir / p.html).read_text("utf-8")).group(1))
             for p in result.pages}
-    assert len(pids) == 1
+    assert len(pids) == 1 and result.kernels == 1
     _gone(pids.pop())
 
 

@@ -79,11 +79,16 @@ class ReportResult:
         the index.
     corpus_digest : str
         The hash of the corpus the notebooks ran on.
+    kernels : int
+        How many kernels the build started: one per worker that had a notebook to run,
+        plus one for each kernel replaced (after a failure, or a notebook that may leave
+        state behind; see :mod:`mediacompare.report.kernels`).
     """
 
     out_dir: Path
     pages: list[PageRecord] = field(default_factory=list)
     corpus_digest: str = ""
+    kernels: int = 0
 
     @property
     def failed(self) -> list[PageRecord]:
@@ -212,7 +217,7 @@ def build_report(out_dir: str | os.PathLike[str], *,
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-    return ReportResult(out_dir=out, pages=pages, corpus_digest=digest)
+    return ReportResult(out_dir=out, pages=pages, corpus_digest=digest, kernels=kernels.started)
 
 
 def _import_jsonschema() -> None:
@@ -249,11 +254,16 @@ def _prepare(source, options: dict, lexicon: dict, framing_options: dict | None,
     from ..features import load_actors, load_frame_cues, load_lexicon
 
     corpus = load_corpus(source, **options, **({} if progress is None else {"progress": progress}))
-    load_lexicon(**lexicon)
     framing = {key: os.path.abspath(os.fspath(value)) for key, value in (framing_options or {}).items()
                if value is not None}
-    load_actors(framing.get("actors"), extend=True)
-    load_frame_cues(framing.get("frame_cues"), extend=True)
+    # a user's files are checked here; the packaged ones are checked by the tests (and
+    # read by the kernels while the corpus loads: see kernels.WARM_UP)
+    if lexicon:
+        load_lexicon(**lexicon)
+    if framing.get("actors"):
+        load_actors(framing["actors"], extend=True)
+    if framing.get("frame_cues"):
+        load_frame_cues(framing["frame_cues"], extend=True)
     parameters = {"corpus_source": source, "corpus_options": options, "lexicon_options": lexicon,
                   "framing_options": framing}
     return corpus, parameters
