@@ -2,11 +2,15 @@
 
 :func:`build_report` is the whole job. Its steps:
 
-1. find the notebooks (``*.ipynb``, sorted by name) and load the corpus once:
-   any error here propagates and nothing is written;
-2. in a temporary folder next to ``out_dir``, execute the notebooks with the
-   corpus source injected (see :mod:`mediacompare.report.execute`), several at
-   once (one per available core, ``jobs=``), and write one page per notebook
+1. find the notebooks (``*.ipynb``, sorted by name), start the kernels (one per
+   worker, :mod:`mediacompare.report.kernels`), and meanwhile load the corpus once
+   and check a user's lexicon and framing files: any error here propagates and
+   nothing is written;
+2. analyse the corpus once into a file the kernels load; in a temporary folder
+   next to ``out_dir``, execute the notebooks with the corpus source injected
+   (see :mod:`mediacompare.report.execute`), several at once (one per available
+   core, ``jobs=``), each worker running its notebooks in turn in its own kernel,
+   reset to a fresh kernel's state before each; write one page per notebook
    and audience: the rendered notebook, or an error page if it failed (see
    :mod:`mediacompare.report.export`); a failure does not stop the others;
 3. write the one style sheet (``report.css``), the notebooks handed out, and
