@@ -3,11 +3,13 @@
 The parameter is injected with papermill's own
 :func:`papermill.parameterize.parameterize_notebook` (a new cell tagged
 ``injected-parameters`` after the cell tagged ``parameters``), and the notebook
-is executed with :class:`nbclient.NotebookClient` in a fresh ``python3`` kernel
-whose working folder is the notebook's folder.
+is executed with :class:`nbclient.NotebookClient` in a ``python3`` kernel whose
+working folder is the notebook's folder: a fresh one, or a build's kernel reset to
+a fresh kernel's state (:mod:`mediacompare.report.kernels`).
 
 Everything a run would otherwise vary from run to run is made deterministic
-here, on the notebook itself, before it is rendered:
+here (and in :mod:`mediacompare.report.normalise`), on the notebook itself,
+before it is rendered:
 
 - the injected cell carries the rendering tags (``remove-cell``, ``hide-input``,
   ...) of the ``parameters`` cell, so a hidden parameters cell stays hidden;
@@ -50,6 +52,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .normalise import normalise_outputs
+
 __all__ = ["ExecutionFailure", "RunOutcome", "kernel_sockets", "run_notebook", "stop_kernels"]
 
 KERNEL_NAME = "python3"
@@ -70,8 +74,6 @@ _running: set[Any] = set()      # kernel managers of the kernels now running
 _stopping = threading.Event()   # set by stop_kernels(): no new kernel starts
 _socket_dir: list[str] = []     # the folder of the IPC sockets (see kernel_sockets)
 _kernel_numbers = itertools.count(1)
-_ADDRESS = re.compile(r"(?<= at )0x[0-9a-fA-F]{4,16}\b")
-_STYLER_TABLE_ID = re.compile(r'id="T_([0-9a-f]{5,})"')
 
 
 @dataclass(frozen=True)
@@ -326,43 +328,6 @@ def _parameterised(path: Path, parameters: dict, drop_tags: frozenset[str] = fro
         cell["id"] = cid
         seen.add(cid)
     return nb
-
-
-def normalise_outputs(nb: Any) -> None:
-    """Make outputs that vary between runs identical (in place).
-
-    >>> import nbformat
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-    ...     nbformat.v4.new_output("execute_result", execution_count=1,
-    ...         data={"text/plain": "[<Line2D at 0x7f3a2b1c0d90>]"})])])
-    >>> normalise_outputs(nb)
-    >>> nb.cells[0].outputs[0].data["text/plain"]
-    '[<Line2D at 0x…>]'
-    """
-    n_tables = 0
-    for cell in nb.cells:
-        merged: list = []   # a stream's text comes in as many messages as the kernel flushed
-        for output in cell.get("outputs", []):
-            if merged and output.get("output_type") == "stream" == merged[-1].get("output_type") \
-                    and output.get("name") == merged[-1].get("name"):
-                merged[-1]["text"] += output.get("text", "")
-            else:
-                merged.append(output)
-        if "outputs" in cell:
-            cell["outputs"] = merged
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream":
-                output["text"] = _ADDRESS.sub("0x…", output.get("text", ""))
-                continue
-            data = output.get("data", {})
-            if isinstance(data.get("text/plain"), str):
-                data["text/plain"] = _ADDRESS.sub("0x…", data["text/plain"])
-            html = data.get("text/html")
-            if isinstance(html, str):
-                for uid in dict.fromkeys(_STYLER_TABLE_ID.findall(html)):
-                    n_tables += 1
-                    html = html.replace(f"T_{uid}", f"T_mc{n_tables}")
-                data["text/html"] = html
 
 
 def _summary(exc: BaseException, details: str = "") -> str:
