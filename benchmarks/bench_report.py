@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,19 +44,28 @@ def _load() -> float:
     return os.getloadavg()[0]
 
 
-def _build(tree: Path, out: Path) -> tuple[float, str]:
-    """Seconds of one build of the seeds' report with the code in ``tree``, and how many
-    kernels it started."""
+def _cpu() -> float:
+    """CPU seconds (user and system) of the child processes waited for so far: a build and
+    its kernels, which it waits for when it shuts them down."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _build(tree: Path, out: Path) -> tuple[float, float, str]:
+    """Seconds of one build of the seeds' report with the code in ``tree``, the CPU seconds
+    it used (its kernels' included), and how many kernels it started."""
     env = dict(os.environ, PYTHONPATH=str(tree), MEDIACOMPARE_PROGRESS="0")
     shutil.rmtree(out, ignore_errors=True)
+    cpu = _cpu()
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-c", _BUILD, str(out)], cwd=tree, env=env,
                          capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    cpu = _cpu() - cpu
     if run.returncode != 0:
         raise SystemExit(f"the build in {tree} failed:\n{run.stderr[-3000:]}")
     kernels = run.stdout.rsplit("KERNELS", 1)[-1].strip()
-    return elapsed, kernels
+    return elapsed, cpu, kernels
 
 
 def _same_pages(one: Path, other: Path) -> tuple[int, int]:
@@ -96,20 +106,24 @@ def main() -> int:
     baseline.mkdir()
     commit = extract_commit(args.baseline, baseline)
     times: dict[str, list[float]] = {"baseline": [], "current": []}
+    cpus: dict[str, list[float]] = {"baseline": [], "current": []}
     kernels: dict[str, str] = {}
     loads = [_load()]
     try:
         for n in range(args.rounds):
             for name, tree in (("baseline", baseline), ("current", ROOT)):
-                seconds, kernels[name] = _build(tree, work / f"out-{name}")
+                seconds, cpu, kernels[name] = _build(tree, work / f"out-{name}")
                 times[name].append(seconds)
+                cpus[name].append(cpu)
                 loads.append(_load())
-                print(f"round {n + 1}: {name} {seconds:.1f} s (load {loads[-1]:.2f})", flush=True)
+                print(f"round {n + 1}: {name} {seconds:.1f} s, {cpu:.1f} s CPU "
+                      f"(load {loads[-1]:.2f})", flush=True)
         sizes = {name: _size(work / f"out-{name}") for name in times}
         same, pages = _same_pages(work / "out-current", work / "out-baseline")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     med = {name: statistics.median(values) for name, values in times.items()}
+    cpu_med = {name: statistics.median(values) for name, values in cpus.items()}
     runs = _kernels()
     lines = [
         "# `mediacompare report` on the seeds: wall time and weight",
@@ -128,6 +142,12 @@ def main() -> int:
         + " | " + ", ".join(f"{t:.1f}" for t in times["current"]) + " |",
         f"| median wall time (s) | {med['baseline']:.1f} | {med['current']:.1f} |",
         f"| current / baseline | 1.00 | {med['current'] / med['baseline']:.2f} |",
+        "| CPU time, build and kernels, each round (s) | "
+        + ", ".join(f"{t:.1f}" for t in cpus["baseline"]) + " | "
+        + ", ".join(f"{t:.1f}" for t in cpus["current"]) + " |",
+        f"| median CPU time (s) | {cpu_med['baseline']:.1f} | {cpu_med['current']:.1f} |",
+        f"| median CPU time / 2 cores: the wall time of a quiet 2-core machine can be no less "
+        f"(s) | {cpu_med['baseline'] / 2:.1f} | {cpu_med['current'] / 2:.1f} |",
         f"| report size (MB) | {sizes['baseline'][0] / 1e6:.1f} | {sizes['current'][0] / 1e6:.1f} |",
         f"| largest page (KB) | {sizes['baseline'][1] / 1e3:.0f} | {sizes['current'][1] / 1e3:.0f} |",
         "",
