@@ -159,22 +159,23 @@ def test_a_name_defined_by_one_notebook_is_not_seen_by_the_next(tmp_path):
 
 def test_a_kernel_is_replaced_after_a_failure_a_timeout_or_what_it_cannot_undo(tmp_path):
     ok = write_notebook(tmp_path, "ok.ipynb", "import os\nprint('PID', os.getpid())")
-    notebooks = [
-        write_notebook(tmp_path, "fails.ipynb", "raise ValueError('on purpose')"),
-        write_notebook(tmp_path, "slow.ipynb", "import time\ntime.sleep(60)"),
+    notebooks = [  # (notebook, seconds allowed per cell, whether it fails)
+        (write_notebook(tmp_path, "fails.ipynb", "raise ValueError('on purpose')"), 60, True),
+        (write_notebook(tmp_path, "slow.ipynb", "import time\ntime.sleep(60)"), 3, True),
         # an item stored into a module's object: leaves_traces
-        write_notebook(tmp_path, "stores.ipynb", "import matplotlib\n"
-                       "matplotlib.rcParams['lines.linewidth'] = 7"),
+        (write_notebook(tmp_path, "stores.ipynb", "import matplotlib\n"
+                        "matplotlib.rcParams['lines.linewidth'] = 7"), 120, False),
         # pyplot installs hooks a reset cannot take back: the reset refuses
-        write_notebook(tmp_path, "pyplot.ipynb", "import matplotlib.pyplot as plt"),
+        (write_notebook(tmp_path, "pyplot.ipynb", "import matplotlib.pyplot as plt"), 120, False),
     ]
     pids = []
     with kernel_sockets():
         kernel = NotebookKernel(tmp_path)
         try:
-            for notebook in notebooks:
+            for notebook, timeout, fails in notebooks:
                 pids.append(_pid(run_notebook(ok, NO_PARAMETERS, timeout=30, kernel=kernel)))
-                run_notebook(notebook, NO_PARAMETERS, timeout=3, kernel=kernel)
+                outcome = run_notebook(notebook, NO_PARAMETERS, timeout=timeout, kernel=kernel)
+                assert (outcome.failure is not None) == fails, outcome.failure
             pids.append(_pid(run_notebook(ok, NO_PARAMETERS, timeout=30, kernel=kernel)))
             pids.append(_pid(run_notebook(ok, NO_PARAMETERS, timeout=30, kernel=kernel)))
         finally:
@@ -242,3 +243,20 @@ def _gone(pid: int) -> None:
             return
         time.sleep(0.1)
     pytest.fail(f"the kernel (pid {pid}) still runs")
+
+
+def test_a_kernel_runs_and_shuts_down_from_a_thread_running_an_event_loop(tmp_path):
+    """As from Playwright's synchronous API, or a caller using asyncio."""
+    import asyncio
+
+    ok = write_notebook(tmp_path, "ok.ipynb", "import os\nprint('PID', os.getpid())")
+
+    async def caller():
+        with kernel_sockets():
+            kernel = NotebookKernel(tmp_path)
+            try:
+                return _pid(run_notebook(ok, NO_PARAMETERS, timeout=60, kernel=kernel))
+            finally:
+                kernel.dispose()
+
+    _gone(asyncio.run(caller()))

@@ -81,8 +81,29 @@ class NotebookKernel:
         return self.km is not None
 
     def run_async(self, coroutine: Any) -> Any:
-        """Run ``coroutine`` on this kernel's event loop (from any one thread at a time)."""
-        return self.loop.run_until_complete(coroutine)
+        """Run ``coroutine`` on this kernel's event loop (from any one thread at a time).
+
+        A thread that is running an event loop of its own (a caller using asyncio, or
+        Playwright's synchronous API) cannot run another: the coroutine then runs in a
+        thread of its own, and this one waits for it."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return self.loop.run_until_complete(coroutine)
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = self.loop.run_until_complete(coroutine)
+            except BaseException as exc:  # raised again in the calling thread
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=run, name="mc-kernel-loop")
+        thread.start()
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome.get("value")
 
     def start_soon(self) -> None:
         """Start the kernel in a thread of its own, now, so that it is ready (or nearly)
@@ -141,8 +162,13 @@ class NotebookKernel:
             self._wait_started()
         if self.km is None:
             return
-        with contextlib.suppress(Exception):
+        try:
             self.run_async(self._stop())
+        except Exception:  # the process is killed all the same
+            process = getattr(getattr(self.km, "provisioner", None), "process", None)
+            with contextlib.suppress(Exception):
+                process.kill()
+                process.wait(timeout=10)
         self.km = self.kc = None
 
     def dispose(self) -> None:
