@@ -20,13 +20,19 @@ How events are found
        the mean similarity of their pairs is at least ``threshold`` and no two
        of their articles are more than ``max_days`` apart. Articles with no day
        date join an event only at ``undated_threshold``.
-    4. Event ids given by the user always win: articles with an ``event_id``
+    4. An article left alone then joins the event whose *shared* words (the
+       terms two or more of its articles use) it shares at ``threshold``, within
+       the time limit (:mod:`~mediacompare.measures.event_attach`;
+       ``join_alone=False`` turns this off).
+    5. Event ids given by the user always win: articles with an ``event_id``
        keep it, the user's events are never split or merged, and other articles
        may join them (``basis`` = ``joined_given``, ``inferred`` = True).
 
 What the score means
     ``score`` is the article's mean similarity with the other articles of its
-    event (the quantity the grouping compares with ``threshold``): 0.2 says
+    event (the quantity the grouping compares with ``threshold``; an article
+    that joined on the event's shared words can score below it, and its
+    ``date_note`` says so): 0.2 says
     that on average the article's weighted words overlap a fifth with each
     other member's. ``runner_up_score`` is the same for the closest other
     event within the time limit: a score well above the runner-up is a sure
@@ -38,10 +44,11 @@ How the defaults were chosen (``benchmarks/events.py``; results in ``benchmarks/
     48 events of two to eight articles, and 63 articles alone), same-event pairs
     scored a median cosine of 0.13, and 95% of the pairs of other news within
     three days scored below 0.11. Of the thresholds tried (0.06 to 0.14),
-    0.09 gave the best pairwise F1 on those articles alone (0.865) and 0.08 when
-    they were mixed with the 632 other articles of the same months (0.785 against
-    0.768 at 0.09); a two-fold check (chosen on half of the events, measured on
-    the other half) gave 0.85 and 0.94. ``max_days=3``: a week merged unrelated
+    0.09 gave the best pairwise F1 on those articles alone (0.865; 0.913 with
+    the joining of step 4, which reuses it) and, with step 4, 0.833 when they
+    were mixed with the 632 other articles of the same months (0.841 at 0.11); a
+    two-fold check (chosen on half of the events, measured on the other half)
+    gave 0.89 and 0.94. ``max_days=3``: a week merged unrelated
     campaign stories of the same days. Content alone (dates hidden) reached a
     precision of at most 0.74 at any threshold from 0.2 to 0.35, finding a tenth
     of the same-event pairs or less, hence the cautious ``undated_threshold=0.25``.
