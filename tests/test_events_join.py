@@ -114,3 +114,18 @@ def test_only_the_words_two_articles_of_the_event_use_count():
     assert joined[3] == pytest.approx(X[3, 0])  # the shared words are term 0 alone
     assert len({new[0], new[2], new[4], new[5]}) == 4 and np.isnan(joined[[0, 1, 2, 4, 5]]).all()
     assert sorted(set(new.tolist())) == list(range(new.max() + 1))  # labels stay 0..k-1
+
+
+def test_the_events_command_joins_unless_told_not_to(tmp_path, capsys):
+    from mediacompare.cli import main
+
+    source = tmp_path / "summit.csv"
+    summit().to_csv(source, index=False)
+    out = tmp_path / "events.csv"
+    args = ["--no-progress", "events", str(source), "--threshold", str(THRESHOLD)]
+    assert main(args + ["--out", str(out)]) == 0
+    assert "4 articles in 2 events" in capsys.readouterr().out
+    written = pd.read_csv(out).set_index("article_id")
+    assert "joined on the words" in written.loc["s3", "date_note"]
+    assert main(args + ["--no-join"]) == 0
+    assert "4 articles in 3 events" in capsys.readouterr().out
