@@ -129,7 +129,8 @@ def main() -> int:
         "# `mediacompare report` on the seeds: wall time and weight",
         "",
         f"{date.today().isoformat()}; {describe()}; other jobs were running on the machine "
-        f"(load average over one minute, before and after each build: "
+        f"(load average over one minute, before and after each build, the builds' own "
+        f"processes included, about 2 while one runs: "
         f"{', '.join(f'{x:.1f}' for x in loads)}). Both audiences; "
         f"{args.rounds} rounds, interleaved (baseline, current, ...). Notebook executions "
         f"in the current build: {runs} for {len(_books())} notebooks; kernels started: "
