@@ -42,6 +42,9 @@ _STATE = "__import__('mediacompare.report.kernel_state', fromlist=['_']).{call}"
 #: builder is still reading the corpus.
 WARM_UP = ("__import__('mediacompare.corpus'); __import__('mediacompare.display'); "
            "__import__('mediacompare').load_lexicon()")
+#: Kernels started at once in several threads would import jupyter_client's and IPython's
+#: modules (to find the kernel spec) at the same time, which can fail half-way.
+_SPEC_LOCK = threading.Lock()
 #: Seconds allowed for a kernel to answer, for the snapshot and each reset.
 SETUP_TIMEOUT = 120
 
@@ -183,7 +186,12 @@ class NotebookKernel:
         from .execute import KERNEL_NAME, _kernel_manager_class, kernel_env
 
         self.runs = 0
-        km = _kernel_manager_class()(kernel_name=KERNEL_NAME)
+        try:
+            with _SPEC_LOCK:  # one thread at a time imports what finding the kernel spec needs
+                km = _kernel_manager_class()(kernel_name=KERNEL_NAME)
+                km.kernel_spec  # noqa: B018  (looked up now, kept by the manager)
+        except Exception as exc:
+            raise KernelSetupError(f"the kernel did not start: {exc}") from exc
         try:
             await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"],
                                   cwd=str(self.folder), env=kernel_env())
