@@ -247,6 +247,11 @@ class KernelPool:
 
     def start_ahead(self, count: int) -> None:
         """Start ``count`` kernels now, each in a thread of its own."""
+        # what starting a kernel imports, imported here rather than by several threads at once
+        import IPython.paths  # noqa: F401
+        import jupyter_client.kernelspec  # noqa: F401
+        import jupyter_client.manager  # noqa: F401
+
         with self._lock:
             while len(self.kernels) < count:
                 kernel = NotebookKernel(self.folder)
