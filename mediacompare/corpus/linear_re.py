@@ -185,7 +185,7 @@ def compile_linear(pattern: str):
 
 
 def compile_once(pattern: str):
-    """:func:`compile_linear` without a cache: for a pattern used once (an article's headline).
+    r""":func:`compile_linear` without a cache: for a pattern used once (an article's headline).
 
     The ``re2`` module keeps the last 128 patterns given to ``re2.compile`` in a cache of its
     own; an automaton with Unicode classes takes about half a megabyte, so patterns made for

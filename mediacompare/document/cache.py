@@ -31,7 +31,7 @@ __all__ = ["ENV_VAR", "MAX_CACHED_TOKENS", "analyse", "analysed", "analysed_arti
 MAX_CACHED_TOKENS = 10_000_000
 #: A file of analyses written by :func:`save_analyses`, loaded into the cache on first use.
 ENV_VAR = "MEDIACOMPARE_ANALYSES"
-_FORMAT = "mediacompare-analyses-1"
+_FORMAT = "mediacompare-analyses-2"
 
 _cache: OrderedDict[str, Doc] = OrderedDict()
 _state = {"tokens": 0, "env_loaded": False, "hits": 0, "misses": 0}

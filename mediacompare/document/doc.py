@@ -36,8 +36,10 @@ WORD_CODES = frozenset("wna")
 
 
 def _offsets(values) -> array:
+    """Ascending offsets (or token indices) as an array of the narrowest of 2, 4 or 8 bytes."""
     values = values if isinstance(values, list) else list(values)
-    return array("i" if not values or values[-1] < 2**31 - 1 else "q", values)
+    top = values[-1] if values else 0
+    return array("H" if top < 2**16 else "i" if top < 2**31 - 1 else "q", values)
 
 
 class _TokenView:
@@ -150,12 +152,13 @@ class Doc:
         """Drop what is cheap to compute again (the matching keys), to keep a cached corpus small."""
         self._keys = None
 
-    def word_offsets(self) -> tuple[list[int], list[int]]:
-        """The starts and the ends of the word tokens (kinds ``word``, ``number``, ``abbreviation``)."""
+    def word_offsets(self) -> tuple[array, array]:
+        """The starts and the ends of the word tokens (kinds ``word``, ``number``, ``abbreviation``),
+        as arrays (sorted: bisect works on them)."""
         if self._words is None:
             starts, ends = self.starts, self.ends
             words = [i for i, c in enumerate(self.codes) if c in WORD_CODES]
-            self._words = ([starts[i] for i in words], [ends[i] for i in words])
+            self._words = (_offsets([starts[i] for i in words]), _offsets([ends[i] for i in words]))
         return self._words
 
     @property
@@ -166,21 +169,33 @@ class Doc:
 
     # ------------------------------------------------------------------ sentences
 
+    def _sentence_tokens(self) -> array:
+        """The first and last token index of every sentence, flat (``[a0, b0, a1, b1, ...]``)."""
+        if self._bounds is None:
+            bounds = sentence_bounds(self.text, self.starts, self.ends, self.codes)
+            self._bounds = _offsets([i for pair in bounds for i in pair])
+        return self._bounds
+
+    @property
+    def n_sentences(self) -> int:
+        """The number of sentences."""
+        return len(self._sentence_tokens()) // 2
+
     @property
     def sentence_bounds(self) -> list[tuple[int, int]]:
-        """``(first, last)`` token indices of every sentence."""
-        if self._bounds is None:
-            self._bounds = sentence_bounds(self.text, self.starts, self.ends, self.codes)
-        return self._bounds
+        """``(first, last)`` token indices of every sentence (made on each call from the
+        compact form the Doc keeps)."""
+        flat = self._sentence_tokens()
+        return list(zip(flat[::2], flat[1::2]))
 
     @property
     def sentence_starts(self) -> array:
         """The start offset of every sentence, in order."""
         if self._sent_starts is None:
             starts, ends = self.starts, self.ends
-            bounds = self.sentence_bounds
-            self._sent_starts = _offsets([starts[a] for a, _ in bounds])
-            self._sent_ends = _offsets([ends[b] for _, b in bounds])
+            flat = self._sentence_tokens()
+            self._sent_starts = _offsets([starts[a] for a in flat[::2]])
+            self._sent_ends = _offsets([ends[b] for b in flat[1::2]])
         return self._sent_starts
 
     @property
