@@ -82,13 +82,46 @@ def test_tables_are_the_same_with_a_warm_cache_a_cold_one_and_no_cache():
     warm = mc.label(corpus, progress=False)
     pd.testing.assert_frame_equal(cold, warm)
     mc.clear_analyses()
-    saved = cache_module.MAX_CACHED_TOKENS
+    saved = cache_module.MAX_CACHED_BYTES
     try:
-        cache_module.MAX_CACHED_TOKENS = 1  # every analysis pushed out by the next one
+        mc.set_analyses_limit(0)  # the corpus does not fit: analysed for each table, not kept
         pd.testing.assert_frame_equal(mc.label(corpus, progress=False), cold)
-        assert mc.cache_info()["texts"] == 1
+        assert mc.cache_info()["texts"] == 0
+        for text in corpus.articles["text"]:  # one text at a time: each pushes out the last
+            mc.analyse(text)
+            assert mc.cache_info()["texts"] == 1
+        pd.testing.assert_frame_equal(mc.label(corpus, progress=False), cold)
     finally:
-        cache_module.MAX_CACHED_TOKENS = saved
+        mc.set_analyses_limit(saved / 2**20)
+
+
+def test_the_cache_counts_bytes_and_keeps_no_corpus_larger_than_its_budget():
+    corpus = mc.load_corpus(progress=False)
+    mc.label(corpus, progress=False)
+    info = mc.cache_info()
+    docs = mc.analyse(corpus)
+    assert info["texts"] == len(corpus.articles)
+    assert info["bytes"] == sum(doc.nbytes() for doc in docs.values())
+    # about five bytes a character: the text, its token arrays, sentences and quotations
+    chars = int(corpus.articles["text"].str.len().sum())
+    assert 2 * chars < info["bytes"] < cache_module.BYTES_PER_CHAR * chars
+    saved = cache_module.MAX_CACHED_BYTES
+    try:
+        mc.clear_analyses()
+        mc.set_analyses_limit(chars * cache_module.BYTES_PER_CHAR / 2 / 2**20)  # half the corpus
+        first = mc.analyse(corpus.articles["text"].iloc[0])  # a text kept before
+        misses = mc.cache_info()["misses"]
+        mc.label(corpus, progress=False)
+        mc.mentions(corpus)
+        after = mc.cache_info()
+        assert after["texts"] == 1 and mc.analyse(first.text) is first  # found, not pushed out
+        assert after["misses"] - misses == 2 * (len(corpus.articles) - 1)  # analysed per table
+        mc.set_analyses_limit(0)  # a smaller budget lets go of what no longer fits
+        assert mc.cache_info()["texts"] <= 1
+    finally:
+        mc.set_analyses_limit(saved / 2**20)
+    with pytest.raises(ValueError, match="megabytes"):
+        mc.set_analyses_limit(-1)
 
 
 def test_saved_analyses_load_into_the_cache_and_give_the_same_tables(tmp_path):

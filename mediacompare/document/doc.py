@@ -22,6 +22,7 @@ feature that needs only tokens pays for nothing else.
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 
 from ..text import KIND_CODES, KIND_NAMES, Sentence, Token, scan_codes, sentence_bounds, tokens_of
@@ -33,6 +34,11 @@ __all__ = ["WORD_CODES", "Doc", "voices"]
 
 #: The kind codes of the tokens counted as words (``word``, ``number``, ``abbreviation``).
 WORD_CODES = frozenset("wna")
+
+
+#: Bytes of a Doc object with its slots; of one matching key (a short str and its pointer);
+#: of one quotation (its record, its places in the voice lists and the index) beside its text.
+_DOC_BYTES, _KEY_BYTES, _QUOTE_BYTES = 160, 64, 400
 
 
 def _offsets(values) -> array:
@@ -109,6 +115,26 @@ class Doc:
     def __repr__(self) -> str:
         return (f"<Doc: {len(self.text):,} characters, {len(self):,} tokens, "
                 f"{len(self.sentence_starts):,} sentences, {len(self.quotes):,} quotations>")
+
+    def nbytes(self) -> int:
+        """About how many bytes the analysis holds now: the text, the token, word and sentence
+        arrays, the matching keys while kept, and the quotations (what is made on first use
+        counts once made). The session's cache of analyses counts these.
+
+        >>> doc = Doc("He said “no”.")
+        >>> small = doc.nbytes(); _ = doc.reported; doc.nbytes() > small
+        True
+        """
+        size = _DOC_BYTES + sys.getsizeof(self.text) + sys.getsizeof(self.codes)
+        for part in (self.starts, self.ends, self._bounds, self._sent_starts, self._sent_ends,
+                     *(self._words or ())):
+            if part is not None:
+                size += sys.getsizeof(part)
+        if self._keys is not None:
+            size += sys.getsizeof(self._keys) + _KEY_BYTES * len(self._keys)
+        if self._quotes is not None:
+            size += _QUOTE_BYTES * len(self._quotes) + sum(len(q.text) for q in self._quotes)
+        return size
 
     def __getstate__(self):
         return {"text": self.text, "starts": self.starts, "ends": self.ends, "codes": self.codes,
