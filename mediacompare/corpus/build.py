@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from .._memory import release_free_memory
 from ..progress import track
 
 from .clean import clean_text, load_rules
@@ -227,6 +228,7 @@ def build_corpus(inputs: Iterable[Input], *, events: pd.DataFrame | None = None,
     frame = pd.DataFrame(articles, columns=columns)
     del articles
     frame = texts.insert(frame.astype({"n_chars": "int64"}))
+    release_free_memory(int(frame["n_chars"].sum()) * 2 if len(frame) else 0)  # text and raw
     report_frame = pd.DataFrame(report, columns=list(REPORT_COLUMNS))
     kwargs = {}
     if events is not None:
