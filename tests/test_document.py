@@ -76,6 +76,21 @@ def test_a_subset_or_a_table_of_the_same_texts_finds_the_same_analyses():
         assert doc is docs[article_id]
 
 
+def test_an_analysis_keeps_its_offsets_in_compact_arrays():
+    doc = mc.analyse(TEXT * 30)  # 6,000 characters: offsets fit in 2 bytes
+    words = [t for t in mc.tokenize(doc.text) if t.kind in ("word", "number", "abbreviation")]
+    starts, ends = doc.word_offsets()
+    assert list(starts) == [t.start for t in words] and list(ends) == [t.end for t in words]
+    assert starts.itemsize == 2 and doc.starts.itemsize == 2
+    tokens = mc.tokenize(doc.text)
+    assert [(tokens[a].start, tokens[b].end) for a, b in doc.sentence_bounds] == [
+        (s.start, s.end) for s in mc.sentences(doc.text)]
+    assert doc.n_sentences == len(doc.sentences) == len(mc.sentences(doc.text))
+    long = mc.analyse(TEXT * 400)  # 80,000 characters: offsets over 2**16 take 4 bytes
+    assert long.starts.itemsize == 4 and long.ends[-1] == len(long.text.rstrip())
+    assert long.nbytes() < 8 * len(long.text)
+
+
 def test_tables_are_the_same_with_a_warm_cache_a_cold_one_and_no_cache():
     corpus = mc.load_corpus(progress=False)
     cold = mc.label(corpus, progress=False)
@@ -156,9 +171,10 @@ def test_import_loads_no_analysis_library():
 
 
 def test_a_first_table_loads_only_what_it_needs():
+    # spaCy: LemmInflect imports it, when installed, for token extensions this library does not use
     code = ("import sys, mediacompare as mc; mc.label('The so-called \"rebels\" left.'); "
             "print(sorted(m for m in ('matplotlib', 'sklearn', 'vaderSentiment', 'textstat', "
-            "'dask') if m in sys.modules))")
+            "'dask', 'spacy') if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=True)
     assert run.stdout.strip() == "[]"
@@ -202,3 +218,26 @@ def test_the_report_kernels_read_one_analysis_made_by_the_build(tmp_path):
     assert f"analysed here: 0; found analysed: {n}" in page
     leftovers = [p.name for p in (tmp_path / "out").rglob("*") if "analyses" in p.name]
     assert leftovers == []
+
+
+def test_freed_memory_is_given_back_after_a_large_step_only(monkeypatch):
+    from mediacompare import _memory
+
+    calls = []
+    monkeypatch.setattr(_memory, "_trim", [lambda pad: calls.append(pad)])
+    _memory.release_free_memory(10)  # a small text: nothing to give back, no time spent
+    assert calls == []
+    _memory.release_free_memory(_memory.LARGE_CHARS)
+    _memory.release_free_memory()
+    assert calls == [0, 0]
+
+
+def test_glibc_malloc_trim_is_found_on_linux():
+    import platform
+
+    from mediacompare import _memory
+
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        pytest.skip("malloc_trim is glibc's")
+    assert _memory._malloc_trim() is not None
+    _memory.release_free_memory()  # runs: nothing to check but that it does not fail
