@@ -7,6 +7,7 @@ import pytest
 import mediacompare as mc
 from mediacompare.errors import ResourceError
 from mediacompare.features import extent
+from mediacompare.features import word_tags as word_tags_module
 from mediacompare.features.extent import EXTENT_RULES, closed_classes, word_tags
 
 HEADER = "term,category,neutral_alternative,note,source,forms,confidence,case,unless_next,unless_previous,pos\n"
@@ -165,7 +166,7 @@ def test_word_classes_come_from_the_closed_class_file_and_lemminflect():
 def test_a_malformed_closed_class_file_is_refused_with_file_and_line(tmp_path, monkeypatch):
     bad = tmp_path / "word_classes.csv"
     bad.write_text("word,class,source\nthe,determiner,Quirk\nof,particle,Quirk\n", encoding="utf-8")
-    monkeypatch.setattr(extent, "resource", lambda name: bad)
+    monkeypatch.setattr(word_tags_module, "resource", lambda name: bad)
     closed_classes.cache_clear()
     try:
         with pytest.raises(ResourceError, match=r"word_classes.csv, line 3, column 'class'.*particle"):

@@ -43,6 +43,32 @@ def test_ambiguous_forms_are_not_generated_and_listed_forms_win(tmp_path):
     assert "lies" not in lexicon.entries[0].forms and lexicon.entries[1].term == "lies"
 
 
+def test_shipped_forms_table_is_what_lemminflect_generates_for_every_packaged_lemma(tmp_path):
+    from mediacompare.features import forms
+    from mediacompare.features.lexicon import _packaged_files
+
+    pairs = {(e.term, e.pos) for path in _packaged_files()
+             for e in mc.features.lexicon.read_phrase_table(path, {}) if e.pos}
+    shipped = forms._shipped()
+    assert set(shipped) == pairs, "rebuild the table: write_packaged_forms()"
+    fresh = tmp_path / "forms.csv"
+    forms.write_forms_table(fresh, sorted(pairs))
+    assert fresh.read_bytes() == (mc._paths.resource("generated_forms.csv")).read_bytes()
+
+
+def test_packaged_lexicon_loads_without_lemminflect_and_a_users_lemma_still_inflects(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, mediacompare as mc; lexicon = mc.load_lexicon(); "
+            "assert any(e.generated for e in lexicon.entries); print('lemminflect' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    path = tmp_path / "mine.csv"  # a lemma no packaged lexicon has: LemmInflect inflects it
+    path.write_text(HEADER + _row("grumblewort", pos="noun"), encoding="utf-8")
+    assert load_lexicon(path).entries[0].generated == ("grumbleworts",)
+
+
 def test_packaged_lexicon_carries_evidence_a_teacher_can_read():
     frame = load_lexicon().to_frame()
     measured = frame[frame["tier_basis"] == "evidence"]

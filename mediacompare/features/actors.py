@@ -166,7 +166,7 @@ def article_mentions(article_id: str, text: str, gaz: Gazetteer, tokens: list[To
             person_tokens.update(range(starts[start], ends[end] + 1))
     for match in gaz.generic.match(doc):
         found.append((match.start, match.end, None, "generic_label", match.entry.term, ""))
-    found.extend(_descriptions(text, tokens, gaz, found))
+    found.extend(_descriptions(text, tokens, gaz, found, starts, ends))
     rows = []
     for start, end, actor_id, kind, generic, resolved_by in sorted(found, key=lambda f: (f[0], f[1])):
         sentence_id = doc.sentence_id(start)
@@ -190,7 +190,8 @@ def article_mentions(article_id: str, text: str, gaz: Gazetteer, tokens: list[To
     return rows
 
 
-def _descriptions(text: str, tokens: list[Token], gaz: Gazetteer, found: list) -> list:
+def _descriptions(text: str, tokens: list[Token], gaz: Gazetteer, found: list,
+                  token_at: dict[int, int], token_end: dict[int, int]) -> list:
     """Definite descriptions ("the Russian leader", "the ruthless leader") tied to a person.
 
     The last person of the role named before the description: a bisect in the sorted
@@ -199,16 +200,15 @@ def _descriptions(text: str, tokens: list[Token], gaz: Gazetteer, found: list) -
     out = []
     named = sorted((f[0], f[2]) for f in found if f[2] is not None)
     covered = [False] * (len(tokens) + 1)                          # tokens inside another mention
-    token_at = {t.start: i for i, t in enumerate(tokens)}
-    token_end = {t.end: i for i, t in enumerate(tokens)}
     for f in found:
         if f[0] in token_at and f[1] in token_end:
             for k in range(token_at[f[0]], token_end[f[1]] + 1):
                 covered[k] = True
-    country = {r.actor_id: r.country for r in gaz.actors.itertuples(index=False)}
+    country = gaz.countries()
     by_role: dict[tuple, tuple[list[int], list[str]]] = {}
     for i, token in enumerate(tokens):
-        if token.text.lower() not in ("the",) or i + 1 >= len(tokens):
+        word = token.text
+        if len(word) != 3 or word.lower() != "the" or i + 1 >= len(tokens):
             continue
         j = i + 1
         demonym = None

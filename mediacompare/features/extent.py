@@ -15,7 +15,7 @@ migrants"), a verb cue's object ("malign him"), what an adverb cue modifies
 incompetent officials") and a comma series of adjectives ("a frenzied,
 demagogic assault").
 
-Word classes come from two places: closed classes (determiners, pronouns,
+Word classes (:mod:`.word_tags`) come from two places: closed classes (determiners, pronouns,
 prepositions, conjunctions, auxiliaries, negation, degree adverbs) from the data
 file ``resources/word_classes.csv``, each list with its grammar source; open
 classes (noun, verb, adjective, adverb) from LemmInflect's dictionary
@@ -38,13 +38,8 @@ that works on words can still use them.
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-
-from .._paths import resource
-from ..errors import ResourceError
 from ..text import Token
-from .forms import word_classes
+from .word_tags import _STRAIGHT, CLOSED_CLASSES, closed_classes, word_tags
 
 __all__ = ["CLOSED_CLASSES", "EXTENDED_CATEGORIES", "EXTENT_RULES", "closed_classes",
            "phrase_extent", "word_tags"]
@@ -70,68 +65,12 @@ EXTENT_RULES = {
     "series_after": "after an adjective cue, a comma series of adjectives (up to two) and its head noun",
     "series_before": "a comma series of adjectives (up to two) right before an adjective cue",
 }
-CLOSED_CLASSES = ("determiner", "pronoun", "preposition", "conjunction", "auxiliary", "negation",
-                  "degree_adverb")
 _COORDINATORS = frozenset({"and", "or"})
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})
-_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'"})
 _NOMINAL = frozenset({"NOUN", "ADJ", "PROPN"})
 _NOT_IN_PHRASE = frozenset(CLOSED_CLASSES) | {"ADV"}
 
 
-@lru_cache(maxsize=1)
-def closed_classes() -> dict[str, frozenset[str]]:
-    """The closed-class words of ``resources/word_classes.csv``: word -> its classes.
-
-    >>> sorted(closed_classes()["that"])
-    ['determiner']
-    """
-    path = resource("word_classes.csv")
-    out: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header != ["word", "class", "source"]:
-            raise ResourceError(f"{path}, line 1: expected the columns word, class, source; "
-                                f"found {', '.join(header or [])}")
-        for row in reader:
-            where = f"{path}, line {reader.line_num}"
-            if len(row) != 3 or not all(cell.strip() for cell in row):
-                raise ResourceError(f"{where}: expected three non-empty fields (word, class, source)")
-            if row[1] not in CLOSED_CLASSES:
-                raise ResourceError(f"{where}, column 'class': unknown class {row[1]!r}; expected "
-                                    f"one of {', '.join(CLOSED_CLASSES)}")
-            out.setdefault(row[0].lower(), set()).add(row[1])
-    return {word: frozenset(classes) for word, classes in out.items()}
-
-
-@lru_cache(maxsize=65536)
-def word_tags(word: str, opens_sentence: bool = False) -> frozenset[str]:
-    """The word classes a word may have: closed classes by name, open ones as NOUN, VERB, ADJ, ADV.
-
-    A closed-class word has only its closed classes; ``PROPN`` marks a
-    capitalised word that does not open a sentence.
-
-    >>> sorted(word_tags("absolutely")), sorted(word_tags("elite")), sorted(word_tags("the"))
-    (['degree_adverb'], ['ADJ', 'NOUN'], ['determiner'])
-    >>> sorted(word_tags("Smith")), sorted(word_tags("Smith", opens_sentence=True))
-    (['NOUN', 'PROPN'], ['NOUN'])
-    """
-    lower = word.translate(_STRAIGHT).lower()
-    closed = closed_classes().get(lower)
-    if closed:
-        return closed
-    tags = {t for t in word_classes(lower) if t in ("NOUN", "VERB", "ADJ", "ADV")}
-    if not tags:
-        if lower.endswith("ly"):
-            tags.add("ADV")
-        elif "-" in lower:
-            tags.update(("ADJ", "NOUN"))
-        else:
-            tags.add("NOUN")
-    if word[:1].isupper() and not opens_sentence and not word.isupper():
-        tags.update(("PROPN", "NOUN"))
-    return frozenset(tags)
 
 
 def _cue_class(words, first: int, last: int, pos: str) -> str:

@@ -17,15 +17,30 @@ own) are left out; an entry that wants such a form lists it in ``forms``.
 Adverbs are derived by the usual spelling rules (``-ly``, ``-le`` → ``-ly``,
 ``-y`` → ``-ily``, ``-ic`` → ``-ically``, ``-ll`` → ``-lly``) and kept only
 when LemmInflect knows the result as an adverb.
+
+The forms of the packaged lexicons' lemmas are also shipped, already generated,
+in ``resources/generated_forms.csv`` (:func:`write_forms_table` writes
+it; a test regenerates it with LemmInflect and compares). Loading the packaged
+lexicons then reads that table instead of importing LemmInflect and its
+dictionary (about a second, paid by every command and every notebook kernel);
+a lemma that is not in the table, such as one of a user's lexicon, is still
+inflected by LemmInflect.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib.abc
 import sys
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["POS_TAGS", "generated_forms", "word_classes"]
+from .._paths import resource
+
+__all__ = ["POS_TAGS", "FORMS_TABLE", "generated_forms", "word_classes", "write_forms_table"]
+
+#: The shipped forms of the packaged lexicons' lemmas (see :func:`write_forms_table`).
+FORMS_TABLE = "generated_forms.csv"
 
 #: The values of the ``pos`` column and LemmInflect's universal tags for them.
 POS_TAGS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
@@ -109,13 +124,21 @@ def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
     """
     if pos not in POS_TAGS:
         raise ValueError(f"pos must be one of {', '.join(POS_TAGS)}; got {pos!r}")
+    shipped = _shipped().get((lemma, pos))
+    if shipped is not None:
+        return shipped
+    return _lemminflect_forms(lemma, pos)
+
+
+def _lemminflect_forms(lemma: str, pos: str) -> tuple[str, ...]:
+    """:func:`generated_forms` computed by LemmInflect (never from the shipped table)."""
     if " " in lemma:  # a phrase: a verb inflects its first word ("lash out" -> "lashed out"),
         # anything else its last ("witch hunt" -> "witch hunts")
         if pos == "verb":
             first, _, rest = lemma.partition(" ")
-            return tuple(f"{form} {rest}" for form in generated_forms(first, pos))
+            return tuple(f"{form} {rest}" for form in _lemminflect_forms(first, pos))
         head, _, last = lemma.rpartition(" ")
-        return tuple(f"{head} {form}" for form in generated_forms(last, pos))
+        return tuple(f"{head} {form}" for form in _lemminflect_forms(last, pos))
     inflections = _lemminflect().getAllInflections(lemma, upos=POS_TAGS[pos])
     unknown = not inflections  # a word the dictionary lacks: LemmInflect's spelling rules inflect it
     if unknown:
@@ -126,3 +149,33 @@ def generated_forms(lemma: str, pos: str) -> tuple[str, ...]:
     forms.discard(lemma)
     return tuple(sorted(f for f in forms if f in _adverbs(lemma) or _only_lemma(f, lemma)
                         or (unknown and not word_classes(f) and not word_classes(f.lower()))))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The shipped table: ``(lemma, pos) -> forms`` (empty if the file is missing)."""
+    path = resource("lexicons").parent / FORMS_TABLE
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(row["lemma"], row["pos"]): tuple(f for f in row["forms"].split("|") if f)
+                for row in csv.DictReader(handle)}
+
+
+def write_forms_table(path: str | Path, pairs) -> int:
+    """Write the forms LemmInflect generates for every ``(lemma, pos)`` of ``pairs`` to
+    ``path`` (the format of ``resources/generated_forms.csv``); returns the rows.
+
+    The packaged table is rebuilt with
+    ``python -c "from mediacompare.features.lexicon import write_packaged_forms; write_packaged_forms()"``
+    after an entry with a ``pos`` is added to a packaged lexicon.
+    """
+    rows = sorted(set(pairs))
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["lemma", "pos", "forms"])
+        for lemma, pos in rows:
+            writer.writerow([lemma, pos, "|".join(_lemminflect_forms(lemma, pos))])
+    _shipped.cache_clear()
+    generated_forms.cache_clear()
+    return len(rows)

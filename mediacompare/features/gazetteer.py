@@ -81,6 +81,14 @@ class Gazetteer:
             self._info = cached  # type: ignore[attr-defined]
         return cached
 
+    def countries(self) -> dict[str, str]:
+        """actor_id -> country, built once."""
+        cached = getattr(self, "_countries", None)
+        if cached is None:
+            cached = dict(zip(self.actors["actor_id"], self.actors["country"]))
+            self._countries = cached  # type: ignore[attr-defined]
+        return cached
+
     def actor(self, actor_id: str) -> pd.Series:
         return self.actors.set_index("actor_id").loc[actor_id]
 

@@ -32,12 +32,13 @@ from ..errors import ResourceError, SourceNotFoundError
 from ..document.doc import Doc
 from ..text import Token, tokenize
 from ..text.tokens import straighten
+from .forms import FORMS_TABLE, write_forms_table
 from .lexicon_read import (_STRAIGHTEN, CASES, CATEGORIES, COLUMNS, CONFIDENCES,
                            LEXICON_CATEGORIES, LEXICON_SCHEMA, Entry, Schema, _form_key, _key,
                            _pattern, read_phrase_table, with_generated)
 
 __all__ = ["CATEGORIES", "LEXICON_CATEGORIES", "LEXICON_SCHEMA", "Entry", "Lexicon", "Match", "Schema",
-           "load_lexicon", "read_phrase_table"]
+           "load_lexicon", "read_phrase_table", "write_packaged_forms"]
 _ = (CASES, COLUMNS, CONFIDENCES)  # part of this module's interface (frames, tests)
 
 
@@ -264,6 +265,15 @@ def _leftmost_longest(matches: list[Match]) -> list[Match]:
 def _packaged_files() -> list[Path]:
     folder = resource("lexicons")
     return sorted(folder.glob("*.csv"))
+
+
+def write_packaged_forms() -> int:
+    """Rebuild the shipped table of the forms LemmInflect generates for the packaged lexicons'
+    lemmas (:data:`.forms.FORMS_TABLE`); returns its rows. Run after an entry with a ``pos`` is
+    added to a packaged lexicon (a test fails until then)."""
+    entries = [entry for path in _packaged_files()
+               for entry in read_phrase_table(path, {}, LEXICON_SCHEMA)]
+    return write_forms_table(resource("lexicons").parent / FORMS_TABLE, ((e.term, e.pos) for e in entries if e.pos))
 
 
 def load_lexicon(paths: str | Path | Iterable[str | Path] | None = None, *,

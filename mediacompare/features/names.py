@@ -95,6 +95,7 @@ class VariantMatcher:
             if key and len("".join(key)) >= 3:
                 self.index.setdefault(key, value)
         self.longest = max((len(k) for k in self.index), default=0)
+        self.prefixes = {k[:n] for k in self.index for n in range(1, len(k) + 1)}
         self.singles = sorted(k[0] for k in self.index if len(k) == 1 and len(k[0]) >= _FUZZY_LENGTH)
         self._fuzzy: dict[str, str | None] = {}
 
@@ -117,26 +118,41 @@ class VariantMatcher:
         unmatched capitalised word.
         """
         tokens = tokenize(text) if tokens is None else tokens
-        words = [(t, name_key(t.text)) for t in tokens if t.kind in ("word", "abbreviation")]
+        words = [t for t in tokens if t.kind in ("word", "abbreviation")]
+        memo: dict[int, str] = {}
+
+        def key_of(k: int) -> str:  # name keys only of the words a match can start or reach
+            if k not in memo:
+                memo[k] = name_key(words[k].text)
+            return memo[k]
+
         found: list[tuple[int, int, object]] = []
         i = 0
         while i < len(words):
-            token, key = words[i]
-            if not key or not _capitalised(token.text):
+            token = words[i]
+            first = token.text
+            if not (first[:1].isupper() or ("-" in first and _capitalised(first))):
+                i += 1
+                continue
+            key = key_of(i)
+            if not key:
                 i += 1
                 continue
             match = None
             keys: list[str] = []
             j = i
             while j < len(words) and len(keys) < self.longest and j - i < 4 * self.longest + 4:
-                if words[j][1]:
-                    keys.append(words[j][1])
-                    if tuple(keys) in self.index:
-                        match = (j, self.index[tuple(keys)])
-                elif j > i and not words[j][0].text.istitle() and not words[j][0].text.islower():
+                if key_of(j):
+                    keys.append(memo[j])
+                    sequence = tuple(keys)
+                    if sequence not in self.prefixes:
+                        break                                     # no alias goes on this way
+                    if sequence in self.index:
+                        match = (j, self.index[sequence])
+                elif j > i and not words[j].text.istitle() and not words[j].text.islower():
                     break
                 j += 1
-                if j < len(words) and words[j][0].start - words[j - 1][0].end > 1:
+                if j < len(words) and words[j].start - words[j - 1].end > 1:
                     break                                         # words of one name are close
             if match is None and len(key) >= _FUZZY_LENGTH:
                 close = self._fuzzy_key(key)
@@ -146,7 +162,7 @@ class VariantMatcher:
                 i += 1
                 continue
             end, value = match
-            last = words[end][0]
+            last = words[end]
             cut = 2 if last.text.endswith(("'s", "\u2019s")) and len(last.text) > 2 else 0
             found.append((token.start, last.end - cut, value))      # the possessive 's left out
             i = end + 1
