@@ -12,7 +12,7 @@ articles, too few for these sizes. The load average of the machine is noted besi
 * ``ordinary``: ``load_corpus`` + ``label`` + ``label_rates``, everything in memory;
 * ``stream``: ``stream_aggregates`` (load, clean, tokenize, label, counts only).
 
-    .venv/bin/python benchmarks/memory.py [--baseline d41ff33] [--before cf58b0b] [--stream-size 100000]
+    .venv/bin/python benchmarks/memory.py [--baseline d41ff33] [--before 44392e0] [--stream-size 100000]
 
 Writes ``benchmarks/results/memory.md``.
 """
@@ -38,7 +38,7 @@ RESULTS = HERE / "results" / "memory.md"
 #: main before issue 14.
 DEFAULT_BASELINE = "d41ff33"
 #: main before the memory work (issue 14's memory target: the analyses cache, the loader).
-DEFAULT_BEFORE = "cf58b0b"
+DEFAULT_BEFORE = "44392e0"
 
 
 def corpus(data: Path, size: int) -> Path:
@@ -87,7 +87,7 @@ def main() -> int:
     parser.add_argument("--stream-size", type=int, default=100_000)
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "mediacompare-bench")
     parser.add_argument("--no-baseline-stream", action="store_true",
-                        help="stream the large corpus with this checkout only (the baseline's took 600 s)")
+                        help="do not stream the large corpus with the baseline (it took 600 s)")
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="mc-bench-memory-"))
@@ -107,7 +107,7 @@ def main() -> int:
             path = corpus(args.data, size)
             got = {}
             for who, tree in trees.items():  # the baselines first, then current, on the same file
-                if name == "stream" and who != "current" and args.no_baseline_stream:
+                if name == "stream" and who == "baseline" and args.no_baseline_stream:
                     continue
                 got[who] = task(tree, name, path)
                 print(who, name, size, got[who], flush=True)
