@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the threshold for articles without a day date (default 0.25)")
     p.add_argument("--infer-all", action="store_true", dest="infer_all",
                    help="ignore the given event ids and infer every event (to check them)")
+    p.add_argument("--no-join", action="store_false", dest="join_alone",
+                   help="an article left alone does not join an event on the words the "
+                   "event's articles share")
     p.add_argument("--max-print", type=int, default=50, dest="max_print", metavar="N",
                    help="print at most N events (default 50)")
     _add_corpus_options(p)

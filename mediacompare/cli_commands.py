@@ -106,7 +106,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 
     target = _csv_target(args.out) if args.out else None
     options = {"threshold": args.threshold, "max_days": args.max_days,
-               "undated_threshold": args.undated_threshold, "use_given": not args.infer_all}
+               "undated_threshold": args.undated_threshold, "use_given": not args.infer_all,
+               "join_alone": getattr(args, "join_alone", True)}
     try:
         check_params(args.threshold, args.undated_threshold, args.max_days, 3.0, 2.0, 2000)
     except ValueError as exc:

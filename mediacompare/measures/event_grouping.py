@@ -34,6 +34,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
+from .event_attach import attach_alone
+
 __all__ = ["group_articles"]
 
 _ROWS = 256  # rows of the similarity matrix computed at once
@@ -138,8 +140,10 @@ def _block_labels(X, members, start, end, factor, given, threshold, max_days) ->
 
 
 def group_articles(X, start, end, precise, given, *, threshold, undated_threshold, max_days,
-                   max_block, near=0.5, k_near=10):
-    """Cluster labels (0..k-1), a flag for articles grouped in a cut block, and near pairs.
+                   max_block, join_alone=True, near=0.5, k_near=10):
+    """Cluster labels (0..k-1), a flag for articles grouped in a cut block, near pairs, and the
+    similarity on which an article left alone joined an event (NaN: it did not; see
+    :mod:`~mediacompare.measures.event_attach`, done when ``join_alone``).
 
     ``start``/``end`` are day ordinals (-1 undated), ``precise`` marks day dates,
     ``given`` the codes of the user's events (-1 none). Near pairs: for each
@@ -189,4 +193,8 @@ def group_articles(X, start, end, precise, given, *, threshold, undated_threshol
         near_pairs = tuple(np.concatenate([part[k] for part in near_parts]) for k in range(3))
     else:
         near_pairs = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
-    return labels, cut, near_pairs
+    joined = np.full(n, np.nan)
+    if join_alone:
+        labels, joined = attach_alone(X, labels, start, end, precise, given,
+                                      threshold=threshold, max_days=max_days)
+    return labels, cut, near_pairs, joined

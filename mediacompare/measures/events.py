@@ -20,13 +20,19 @@ How events are found
        the mean similarity of their pairs is at least ``threshold`` and no two
        of their articles are more than ``max_days`` apart. Articles with no day
        date join an event only at ``undated_threshold``.
-    4. Event ids given by the user always win: articles with an ``event_id``
+    4. An article left alone then joins the event whose *shared* words (the
+       terms two or more of its articles use) it shares at ``threshold``, within
+       the time limit (:mod:`~mediacompare.measures.event_attach`;
+       ``join_alone=False`` turns this off).
+    5. Event ids given by the user always win: articles with an ``event_id``
        keep it, the user's events are never split or merged, and other articles
        may join them (``basis`` = ``joined_given``, ``inferred`` = True).
 
 What the score means
     ``score`` is the article's mean similarity with the other articles of its
-    event (the quantity the grouping compares with ``threshold``): 0.2 says
+    event (the quantity the grouping compares with ``threshold``; an article
+    that joined on the event's shared words can score below it, and its
+    ``date_note`` says so): 0.2 says
     that on average the article's weighted words overlap a fifth with each
     other member's. ``runner_up_score`` is the same for the closest other
     event within the time limit: a score well above the runner-up is a sure
@@ -38,10 +44,11 @@ How the defaults were chosen (``benchmarks/events.py``; results in ``benchmarks/
     48 events of two to eight articles, and 63 articles alone), same-event pairs
     scored a median cosine of 0.13, and 95% of the pairs of other news within
     three days scored below 0.11. Of the thresholds tried (0.06 to 0.14),
-    0.09 gave the best pairwise F1 on those articles alone (0.865) and 0.08 when
-    they were mixed with the 632 other articles of the same months (0.785 against
-    0.768 at 0.09); a two-fold check (chosen on half of the events, measured on
-    the other half) gave 0.85 and 0.94. ``max_days=3``: a week merged unrelated
+    0.09 gave the best pairwise F1 on those articles alone (0.865; 0.913 with
+    the joining of step 4, which reuses it) and, with step 4, 0.833 when they
+    were mixed with the 632 other articles of the same months (0.841 at 0.11); a
+    two-fold check (chosen on half of the events, measured on the other half)
+    gave 0.89 and 0.94. ``max_days=3``: a week merged unrelated
     campaign stories of the same days. Content alone (dates hidden) reached a
     precision of at most 0.74 at any threshold from 0.2 to 0.35, finding a tenth
     of the same-event pairs or less, hence the cautious ``undated_threshold=0.25``.
@@ -139,17 +146,19 @@ def _span_text(start: int | None, end: int | None) -> str:
 
 
 def group(table: TermTable, X, params: dict):
-    """Cluster labels of the articles, the flag of cut blocks, and the near pairs."""
+    """Cluster labels of the articles, the flag of cut blocks, the near pairs, and the
+    similarity on which an article left alone joined an event (NaN: not so)."""
     meta = table.meta
     start = np.array([m["date"].start if m["date"].dated else -1 for m in meta], dtype=np.int64)
     end = np.array([m["date"].end if m["date"].dated else -1 for m in meta], dtype=np.int64)
     precise = np.array([m["date"].precision == "day" for m in meta])
     codes, _ = pd.factorize(pd.Series([m["given"] or None for m in meta], dtype=object))
-    labels, cut, near = group_articles(
+    labels, cut, near, joined = group_articles(
         X, start, end, precise, np.asarray(codes, dtype=np.int64),
         threshold=params["threshold"], undated_threshold=params["undated_threshold"],
-        max_days=params["max_days"], max_block=params["max_block"])
-    return labels, cut, near, start, end, precise
+        max_days=params["max_days"], max_block=params["max_block"],
+        join_alone=params.get("join_alone", True))
+    return labels, cut, near, joined, start, end, precise
 
 
 def _event_ids(table: TermTable, X, terms, labels, start, end) -> tuple[dict, dict, dict, dict]:
@@ -190,7 +199,7 @@ def _event_ids(table: TermTable, X, terms, labels, start, end) -> tuple[dict, di
 def find_events(source: Any, *, threshold: float = 0.09, max_days: int = 3,
                 undated_threshold: float = 0.25, use_given: bool = True,
                 title_weight: float = 3.0, name_weight: float = 2.0,
-                max_block: int = 2000) -> pd.DataFrame:
+                max_block: int = 2000, join_alone: bool = True) -> pd.DataFrame:
     """Group articles into the events they report: one row per article, with its evidence.
 
     Parameters
@@ -217,6 +226,12 @@ def find_events(source: Any, *, threshold: float = 0.09, max_days: int = 3,
     max_block : int, default 2000
         Largest set of linked articles grouped at once (memory grows with its
         square); larger sets are cut in date order and their articles noted.
+    join_alone : bool, default True
+        After the grouping, an article left alone (with a day date) joins the
+        event within the time limit whose *shared* words it shares most, when
+        its cosine with them is at least ``threshold``: the terms that two or
+        more of the event's articles use, summed
+        (:mod:`~mediacompare.measures.event_attach`). Its ``date_note`` says so.
 
     Returns
     -------
@@ -250,16 +265,20 @@ def find_events(source: Any, *, threshold: float = 0.09, max_days: int = 3,
                           max_block)
     if not isinstance(use_given, bool):
         raise ValueError(f"use_given must be True or False; got {use_given!r}")
+    if not isinstance(join_alone, bool):
+        raise ValueError(f"join_alone must be True or False; got {join_alone!r}")
+    params["join_alone"] = join_alone
     table = read_articles(source, title_weight=params["title_weight"],
                           name_weight=params["name_weight"], use_given=use_given)
     X, terms = vectors(table)
-    labels, cut, near, start, end, precise = group(table, X, params)
-    frame = events_frame(table, X, terms, labels, cut, near, start, precise, params)
+    labels, cut, near, joined, start, end, precise = group(table, X, params)
+    frame = events_frame(table, X, terms, labels, cut, near, start, precise, params, joined)
     frame.attrs.update(params, use_given=use_given)
     return frame
 
 
-def events_frame(table, X, terms, labels, cut, near, start, precise, params) -> pd.DataFrame:
+def events_frame(table, X, terms, labels, cut, near, start, precise, params,
+                 joined=None) -> pd.DataFrame:
     """The rows of :func:`find_events` from the grouped articles."""
     meta = table.meta
     end = np.array([m["date"].end if m["date"].dated else -1 for m in meta], dtype=np.int64)
@@ -288,7 +307,8 @@ def events_frame(table, X, terms, labels, cut, near, start, precise, params) -> 
             "basis": basis, "n_articles": k, "score": scores[i],
             "shared_names": ", ".join(shared_names[i]), "shared_terms": ", ".join(shared_terms[i]),
             "event_start": iso(a), "event_end": iso(b), "days_from_start": offset,
-            "date_note": date_note(span, a, b, k, bool(cut[i]), params),
+            "date_note": date_note(span, a, b, k, bool(cut[i]), params,
+                                   None if joined is None else joined[i]),
             "runner_up_event": ids[runner_event[i]] if runner_event[i] >= 0 else "",
             "runner_up_score": runner_score[i]})
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
@@ -298,8 +318,9 @@ def events_frame(table, X, terms, labels, cut, near, start, precise, params) -> 
                          "days_from_start": "Int64", "runner_up_score": "float64"})
 
 
-def date_note(span, first, last, k, cut, params) -> str:
-    """The article's date against its event's, in words."""
+def date_note(span, first, last, k, cut, params, joined=None) -> str:
+    """The article's date against its event's, in words (and, for an article that joined on
+    the event's shared words, on what similarity)."""
     need = f"needs a similarity of {params['undated_threshold']:g}"
     if not span.dated:
         what = "no date" if span.precision == "none" else f"date {span.text!r} not read"
@@ -318,6 +339,9 @@ def date_note(span, first, last, k, cut, params) -> str:
         where = "the event's first day" if days == 0 else \
             f"{days} day{'s' if days != 1 else ''} after the event's first article"
         note = f"{span.text}, {where} (the event runs {_span_text(first, last)})"
+    if joined is not None and np.isfinite(joined):
+        note += (f"; joined on the words the event's articles share (cosine {joined:.2f}, "
+                 f"threshold {params['threshold']:g})")
     if cut:
         note += (f"; grouped within a block of at most {params['max_block']} linked articles "
                  "(a larger linked set was cut in date order)")
