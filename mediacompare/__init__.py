@@ -32,7 +32,7 @@ _LAYERS = {
         "Sentence", "Token", "sentence_frame", "sentences", "token_frame", "tokenize",
     ),
     "document": (
-        "Doc", "analyse", "cache_info", "clear_analyses",
+        "Doc", "analyse", "cache_info", "clear_analyses", "set_analyses_limit",
     ),
     "corpus": (
         "Corpus", "clean_text", "load_corpus", "load_rules",
@@ -206,6 +206,7 @@ __all__ = [
     "sentence_sentiment",
     "sentences",
     "sentiment_summary",
+    "set_analyses_limit",
     "set_progress",
     "side_by_side",
     "similar_pairs",

@@ -76,19 +76,67 @@ def test_a_subset_or_a_table_of_the_same_texts_finds_the_same_analyses():
         assert doc is docs[article_id]
 
 
+def test_an_analysis_keeps_its_offsets_in_compact_arrays():
+    doc = mc.analyse(TEXT * 30)  # 6,000 characters: offsets fit in 2 bytes
+    words = [t for t in mc.tokenize(doc.text) if t.kind in ("word", "number", "abbreviation")]
+    starts, ends = doc.word_offsets()
+    assert list(starts) == [t.start for t in words] and list(ends) == [t.end for t in words]
+    assert starts.itemsize == 2 and doc.starts.itemsize == 2
+    tokens = mc.tokenize(doc.text)
+    assert [(tokens[a].start, tokens[b].end) for a, b in doc.sentence_bounds] == [
+        (s.start, s.end) for s in mc.sentences(doc.text)]
+    assert doc.n_sentences == len(doc.sentences) == len(mc.sentences(doc.text))
+    long = mc.analyse(TEXT * 400)  # 80,000 characters: offsets over 2**16 take 4 bytes
+    assert long.starts.itemsize == 4 and long.ends[-1] == len(long.text.rstrip())
+    assert long.nbytes() < 8 * len(long.text)
+
+
 def test_tables_are_the_same_with_a_warm_cache_a_cold_one_and_no_cache():
     corpus = mc.load_corpus(progress=False)
     cold = mc.label(corpus, progress=False)
     warm = mc.label(corpus, progress=False)
     pd.testing.assert_frame_equal(cold, warm)
     mc.clear_analyses()
-    saved = cache_module.MAX_CACHED_TOKENS
+    saved = cache_module.MAX_CACHED_BYTES
     try:
-        cache_module.MAX_CACHED_TOKENS = 1  # every analysis pushed out by the next one
+        mc.set_analyses_limit(0)  # the corpus does not fit: analysed for each table, not kept
         pd.testing.assert_frame_equal(mc.label(corpus, progress=False), cold)
-        assert mc.cache_info()["texts"] == 1
+        assert mc.cache_info()["texts"] == 0
+        for text in corpus.articles["text"]:  # one text at a time: each pushes out the last
+            mc.analyse(text)
+            assert mc.cache_info()["texts"] == 1
+        pd.testing.assert_frame_equal(mc.label(corpus, progress=False), cold)
     finally:
-        cache_module.MAX_CACHED_TOKENS = saved
+        mc.set_analyses_limit(saved / 2**20)
+
+
+def test_the_cache_counts_bytes_and_keeps_no_corpus_larger_than_its_budget():
+    corpus = mc.load_corpus(progress=False)
+    mc.label(corpus, progress=False)
+    info = mc.cache_info()
+    docs = mc.analyse(corpus)
+    assert info["texts"] == len(corpus.articles)
+    assert info["bytes"] == sum(doc.nbytes() for doc in docs.values())
+    # about five bytes a character: the text, its token arrays, sentences and quotations
+    chars = int(corpus.articles["text"].str.len().sum())
+    assert 2 * chars < info["bytes"] < cache_module.BYTES_PER_CHAR * chars
+    saved = cache_module.MAX_CACHED_BYTES
+    try:
+        mc.clear_analyses()
+        mc.set_analyses_limit(chars * cache_module.BYTES_PER_CHAR / 2 / 2**20)  # half the corpus
+        first = mc.analyse(corpus.articles["text"].iloc[0])  # a text kept before
+        misses = mc.cache_info()["misses"]
+        mc.label(corpus, progress=False)
+        mc.mentions(corpus)
+        after = mc.cache_info()
+        assert after["texts"] == 1 and mc.analyse(first.text) is first  # found, not pushed out
+        assert after["misses"] - misses == 2 * (len(corpus.articles) - 1)  # analysed per table
+        mc.set_analyses_limit(0)  # a smaller budget lets go of what no longer fits
+        assert mc.cache_info()["texts"] <= 1
+    finally:
+        mc.set_analyses_limit(saved / 2**20)
+    with pytest.raises(ValueError, match="megabytes"):
+        mc.set_analyses_limit(-1)
 
 
 def test_saved_analyses_load_into_the_cache_and_give_the_same_tables(tmp_path):
@@ -123,9 +171,10 @@ def test_import_loads_no_analysis_library():
 
 
 def test_a_first_table_loads_only_what_it_needs():
+    # spaCy: LemmInflect imports it, when installed, for token extensions this library does not use
     code = ("import sys, mediacompare as mc; mc.label('The so-called \"rebels\" left.'); "
             "print(sorted(m for m in ('matplotlib', 'sklearn', 'vaderSentiment', 'textstat', "
-            "'dask') if m in sys.modules))")
+            "'dask', 'spacy') if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=True)
     assert run.stdout.strip() == "[]"
@@ -169,3 +218,26 @@ def test_the_report_kernels_read_one_analysis_made_by_the_build(tmp_path):
     assert f"analysed here: 0; found analysed: {n}" in page
     leftovers = [p.name for p in (tmp_path / "out").rglob("*") if "analyses" in p.name]
     assert leftovers == []
+
+
+def test_freed_memory_is_given_back_after_a_large_step_only(monkeypatch):
+    from mediacompare import _memory
+
+    calls = []
+    monkeypatch.setattr(_memory, "_trim", [lambda pad: calls.append(pad)])
+    _memory.release_free_memory(10)  # a small text: nothing to give back, no time spent
+    assert calls == []
+    _memory.release_free_memory(_memory.LARGE_CHARS)
+    _memory.release_free_memory()
+    assert calls == [0, 0]
+
+
+def test_glibc_malloc_trim_is_found_on_linux():
+    import platform
+
+    from mediacompare import _memory
+
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        pytest.skip("malloc_trim is glibc's")
+    assert _memory._malloc_trim() is not None
+    _memory.release_free_memory()  # runs: nothing to check but that it does not fail

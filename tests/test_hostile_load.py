@@ -260,6 +260,23 @@ def test_translation_keeps_unicode_classes_and_refuses_backtracking():
             compile_linear(bad)
 
 
+def test_headline_patterns_are_kept_in_no_cache():
+    import re2
+
+    from mediacompare.corpus.linear_re import LinearPatternError, compile_once
+    from mediacompare.corpus.rules import load_rules
+
+    headline = next(r for r in load_rules() if "{title}" in r.pattern)
+    before = re2._Regexp._make.cache_info().currsize  # the re2 module's own cache of 128
+    titles = [f"A headline seen once, number {i}" for i in range(20)]
+    for title in titles:
+        assert headline.compile(title=title).search(title)
+    assert re2._Regexp._make.cache_info().currsize == before
+    assert compile_once(r"^(?P<who>[A-Z]\w+)\s+said$").search("Zoë said").group("who") == "Zoë"
+    with pytest.raises(LinearPatternError):
+        compile_once(r"(?<=a)b")
+
+
 # ------------------------------------------------------------------ 13.19
 
 def test_a_million_attributes_are_dropped_before_parsing():

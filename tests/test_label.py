@@ -281,3 +281,19 @@ def test_taxonomy_page_and_data_agree():
             assert value in page, (row.category, value)
         labels = row.ptc_labels or "(none: not compared)"
         assert f"- **PTC labels compared with** (`ptc_labels`, used by `mc.agreement`): {labels}" in page
+
+
+def test_a_large_corpus_is_labelled_in_parts_into_the_same_table(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("mediacompare.features.label")
+    corpus = mc.load_corpus(progress=False)
+    whole = mc.label(corpus, progress=False)
+    monkeypatch.setattr(module, "CHUNK_ROWS", 3)  # a table every few spans, then one table
+    pd.testing.assert_frame_equal(mc.label(corpus, progress=False), whole)
+    rows = module.label_rows("a", mc.analyse("The regime said. The brutal thugs left."),
+                             mc.load_lexicon())
+    none = [tuple(None if i == 6 else v for i, v in enumerate(r)) for r in rows]
+    for parts in ([rows, none], [none, none], [[], rows], [[]]):  # a column empty in one part
+        one = module.span_frame([r for part in parts for r in part])
+        pd.testing.assert_frame_equal(module.span_frames([module.span_frame(p) for p in parts]), one)

@@ -1010,3 +1010,51 @@ def test_dataframe_numeric_ids_with_a_gap_stay_integers():
     frame = pd.DataFrame({"id": [7, None, 9], "text": ["One story.", "Two story.", "Three story."]})
     corpus = load_corpus(frame, id_col="id")
     assert corpus.articles["article_id"].tolist() == ["7", "row-2", "9"]
+
+
+def _written_corpus(tmp_path: Path) -> dict[str, Path]:
+    rows = [{"article_id": f"a{i}", "outlet": f"Outlet {i % 3}", "title": f"Headline number {i}",
+             "text": f"Headline number {i}\n\nThe “regime” said {i} things.\n\nAdvertisement\n\n"
+                     + "More words here. " * (i % 7)}
+            for i in range(40)]
+    rows.append({"article_id": "empty", "outlet": "Outlet 1", "text": ""})
+    frame = pd.DataFrame(rows)
+    paths = {"csv": tmp_path / "c.csv", "jsonl": tmp_path / "c.jsonl", "folder": tmp_path / "f"}
+    frame.to_csv(paths["csv"], index=False)
+    frame.to_json(paths["jsonl"], orient="records", lines=True, force_ascii=False)
+    paths["folder"].mkdir()
+    for row in rows:
+        (paths["folder"] / f"{row['article_id']}.txt").write_text(row["text"], encoding="utf-8")
+    return paths
+
+
+def test_texts_stored_as_they_come_give_the_same_corpus(tmp_path, monkeypatch):
+    from mediacompare.corpus import build
+
+    paths = _written_corpus(tmp_path)
+    sources = [None, *paths.values()]
+    whole = [load_corpus(s, progress=False) for s in sources]
+    monkeypatch.setattr(build._TextColumns, "CHUNK_CHARS", 50)  # a chunk every article or two
+    for source, expected in zip(sources, whole):
+        got = load_corpus(source, progress=False)
+        pd.testing.assert_frame_equal(got.articles, expected.articles)
+        pd.testing.assert_frame_equal(got.load_report, expected.load_report)
+        assert (got.articles["text"] == [t for t in expected.articles["text"]]).all()
+    assert (whole[2].load_report["status"] == "skipped").sum() == 1  # the empty text, reported
+
+
+def test_building_a_corpus_lets_go_of_each_input_text(tmp_path):
+    from mediacompare.corpus.build import Input, build_corpus
+
+    made = []
+
+    def inputs():  # a generator: read one at a time, as a folder's files are
+        for i in range(3):
+            item = Input(label=f"x{i}", raw=f"Text number {i}.", default_id=f"x{i}")
+            made.append(item)
+            yield item
+
+    corpus = build_corpus(inputs(), progress=False, total=3)
+    assert corpus.articles["text"].tolist() == ["Text number 0.", "Text number 1.", "Text number 2."]
+    assert corpus.articles["raw"].tolist() == corpus.articles["text"].tolist()
+    assert [item.raw for item in made] == [None, None, None]

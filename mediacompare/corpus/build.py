@@ -6,11 +6,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Iterable
 from urllib.parse import urlparse
 
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from .._memory import release_free_memory
 from ..progress import track
 
 from .clean import clean_text, load_rules
@@ -141,11 +143,60 @@ def report_row(item: Input, article_id=None) -> dict:
             "reason": "; ".join(item.warnings), "encoding": item.encoding_note}
 
 
-def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
+class _TextColumns:
+    """The long text columns (``text``, ``raw``) gathered as the articles are built, stored
+    every :data:`CHUNK_CHARS` characters in pandas' own array for them (Arrow strings, UTF-8,
+    under pandas 3), so that the Python strings of a whole corpus are never all alive at
+    once; :meth:`insert` puts them in the articles table, each as one column of chunks."""
+
+    #: Characters of pending text stored at once.
+    CHUNK_CHARS = 4_000_000
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        self.pending: dict[str, list[str]] = {name: [] for name in names}
+        self.stored: dict[str, list[pd.Series]] = {name: [] for name in names}
+        self.chars = 0
+
+    def take(self, article: dict) -> None:
+        """Move the columns out of ``article`` (it holds the others)."""
+        for name in self.names:
+            value = article.pop(name)
+            self.pending[name].append(value)
+            self.chars += len(value)
+        if self.chars >= self.CHUNK_CHARS:
+            self._store()
+
+    def _store(self) -> None:
+        for name in self.names:
+            if self.pending[name]:
+                self.stored[name].append(pd.Series(self.pending[name], dtype=None))
+                self.pending[name] = []
+        self.chars = 0
+
+    def insert(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with the gathered columns in their places (its rows are the articles)."""
+        self._store()
+        if not len(frame):
+            return frame
+        for name in self.names:
+            parts, self.stored[name] = self.stored[name], []
+            column = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+            del parts
+            frame[name] = column.set_axis(frame.index)
+        return frame
+
+
+def build_corpus(inputs: Iterable[Input], *, events: pd.DataFrame | None = None,
                  outlets: pd.DataFrame | None = None, rules=None, clean: bool = True,
-                 max_bytes: int | None = None, progress: bool | None = None) -> Corpus:
+                 max_bytes: int | None = None, progress: bool | None = None,
+                 total: int | None = None) -> Corpus:
     """Build a :class:`Corpus` from inputs; every input gets a load-report row.
 
+    ``inputs`` may be a generator (``total``: how many, for the progress bar); each
+    input's ``raw`` text is let go once its article is built, and the long text
+    columns are stored as they come (:class:`_TextColumns`), so that a large corpus
+    is not held twice in Python strings while the table is made.
     ``progress`` shows a bar while the inputs are decoded and cleaned (see
     :mod:`mediacompare.progress`).
     """
@@ -154,8 +205,10 @@ def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
     report: list[dict] = []
     by_hash: dict[str, str] = {}
     used_ids: set[str] = set()
-    for item in track(inputs, desc="loading", unit="input", progress=progress):
+    texts = _TextColumns(("text", "raw"))
+    for item in track(inputs, desc="loading", unit="input", total=total, progress=progress):
         article = None if item.skipped or item.note else _build_article(item, rule_set)
+        item.raw = None  # the article holds it now (or nothing needs it: a skipped input)
         if article is None:
             report.append(report_row(item))
             continue
@@ -167,12 +220,15 @@ def build_corpus(inputs: list[Input], *, events: pd.DataFrame | None = None,
                                  "in duplicate_of (a republished copy counts twice in comparisons)")
         else:
             by_hash[digest] = article["article_id"]
+        texts.take(article)
         articles.append(article)
         report.append(report_row(item, article["article_id"]))
     extra_cols = [c for a in articles for c in a if c not in ARTICLE_COLUMNS]
     columns = list(ARTICLE_COLUMNS) + list(dict.fromkeys(extra_cols))
     frame = pd.DataFrame(articles, columns=columns)
-    frame = frame.astype({"n_chars": "int64"})
+    del articles
+    frame = texts.insert(frame.astype({"n_chars": "int64"}))
+    release_free_memory(int(frame["n_chars"].sum()) * 2 if len(frame) else 0)  # text and raw
     report_frame = pd.DataFrame(report, columns=list(REPORT_COLUMNS))
     kwargs = {}
     if events is not None:

@@ -33,7 +33,8 @@ except ImportError:  # pragma: no cover
 
 import re
 
-__all__ = ["LinearFilter", "LinearPatternError", "compile_linear", "linear_filter", "to_re2"]
+__all__ = ["LinearFilter", "LinearPatternError", "compile_linear", "compile_once", "linear_filter",
+           "to_re2"]
 
 _WORD = r"\p{L}\p{N}_"
 _DIGIT = r"\p{Nd}"
@@ -167,6 +168,7 @@ def to_re2(pattern: str) -> str:
 @lru_cache(maxsize=4096)
 def compile_linear(pattern: str):
     r"""Compile a Python-syntax pattern with RE2 (cached); :class:`LinearPatternError` if it cannot.
+    :func:`compile_once` compiles a pattern that serves once, keeping it in no cache.
 
     The result has ``search``, ``match`` and ``groupindex`` like a compiled ``re`` pattern,
     and its offsets count characters.
@@ -179,11 +181,28 @@ def compile_linear(pattern: str):
     ...
     mediacompare.corpus.linear_re.LinearPatternError: uses a look-ahead or look-behind ((?=...), (?!...), (?<=...), (?<!...)), which needs backtracking
     """
+    return compile_once(pattern)
+
+
+def compile_once(pattern: str):
+    r""":func:`compile_linear` without a cache: for a pattern used once (an article's headline).
+
+    The ``re2`` module keeps the last 128 patterns given to ``re2.compile`` in a cache of its
+    own; an automaton with Unicode classes takes about half a megabyte, so patterns made for
+    one article each would hold some 60 MB there. They are built without that cache (through
+    the module's pattern class, when the installed ``re2`` has it).
+
+    >>> compile_once(r"(?i)^by\s+(?P<who>\w+)$").search("By Ann").group("who")
+    'Ann'
+    """
     import re2
 
     translated = to_re2(pattern)
+    make = getattr(re2, "_Regexp", None)
     try:
-        return re2.compile(translated, _options())
+        if make is None:  # pragma: no cover  (another release of the bindings)
+            return re2.compile(translated, _options())
+        return make(translated, _options())
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(
             exc.args[0], bytes) else str(exc)

@@ -5,6 +5,7 @@ Every input becomes a row of the load report; nothing is dropped silently.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -115,12 +116,14 @@ def load_corpus(source: str | Path | pd.DataFrame | None = None, *,
         header, rows, warnings = read_csv_rows(path)
         inputs = tabular_source(rows, header, columns, str(path), "line", max_bytes, warnings,
                                 encoding=warnings.encoding or None)
+        del rows  # the inputs hold the texts; build_corpus lets each go once it is stored
         return build_corpus(meta_notes + inputs, **meta, **options)
     if suffix in (".jsonl", ".ndjson"):
         rows, warnings = read_jsonl_rows(path)
         keys = sorted({k for _, row in rows if isinstance(row, dict) for k in row})
         inputs = tabular_source(rows, keys, columns, str(path), "line", max_bytes, warnings,
                                 encoding=warnings.encoding or None)
+        del rows
         return build_corpus(meta_notes + inputs, **meta, **options)
     if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
         inputs = [file_input(path, path.name, {}, {}, None, max_bytes)]
@@ -222,5 +225,7 @@ def _load_folder(folder: Path, columns: Columns, *, manifest, events, outlets, f
     manifest_path, entries = folder_entries(folder, columns, manifest, follow_links=follow_links,
                                             events=events, outlets=outlets)
     meta, notes = folder_metadata(manifest_path, events, outlets)
-    inputs = [entry.to_input(options["max_bytes"]) for entry in entries]
-    return build_corpus(notes + inputs, **meta, **options)
+    # each file is read when its turn comes, so that the files are not all in memory at once
+    inputs = (entry.to_input(options["max_bytes"]) for entry in entries)
+    return build_corpus(itertools.chain(notes, inputs), total=len(notes) + len(entries), **meta,
+                        **options)

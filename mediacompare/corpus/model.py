@@ -72,7 +72,7 @@ class Corpus:
                 "date": art.date, "event_id": art.event_id, "title": art.title,
                 "n_chars": len(art.text),
                 "n_words": doc.n_words,
-                "n_sentences": len(doc.sentence_bounds),
+                "n_sentences": doc.n_sentences,
                 "n_removed_lines": len(art.removed),
             })
         return pd.DataFrame(rows, columns=["article_id", "outlet", "publisher", "date", "event_id",

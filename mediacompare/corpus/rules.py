@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .._paths import resource
 from ..errors import ResourceError, SourceNotFoundError
-from .linear_re import LinearPatternError, compile_linear, linear_filter, to_re2
+from .linear_re import LinearPatternError, compile_linear, compile_once, linear_filter, to_re2
 
 __all__ = ["CREDIT_KINDS", "RULE_COLUMNS", "SCOPES", "Rule", "load_rules", "prefilter"]
 
@@ -58,8 +58,9 @@ class Rule:
             pattern = pattern.replace("{site}", "|".join(_loose(s) for s in names))
         # A pattern made from a headline serves one article: compiled, not cached (an RE2
         # automaton takes about half a megabyte, and the cache of 4,096 held 2 GB at 10,000
-        # articles); the site patterns repeat across articles and stay cached.
-        return compile_linear.__wrapped__(pattern) if by_title else compile_linear(pattern)
+        # articles; re2's own cache of 128 held 60 MB); the site patterns repeat across
+        # articles and stay cached.
+        return compile_once(pattern) if by_title else compile_linear(pattern)
 
 
 def _loose(literal: str) -> str:

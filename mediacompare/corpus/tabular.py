@@ -8,9 +8,9 @@ parsing; this module only turns their failures into
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import CorpusFormatError
 from .decode import NotText, decode_bytes
@@ -185,7 +185,7 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]
     first = next((line for line in text.split("\n", 50)[:50] if line.strip()), "")
     delimiter = detect_delimiter(first)
     warnings = FileWarnings.of((*warnings, *_delimiter_note(delimiter)), warnings.encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+    reader = csv.reader(_lines(text, keepends=True), strict=True, delimiter=delimiter)
     rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None
     last_end = 0
@@ -265,7 +265,7 @@ def read_jsonl_rows(path: Path) -> tuple[list[tuple[int, dict]], tuple[str, ...]
     """Return ``(line, object)`` pairs of a JSON Lines file; blank lines are ignored."""
     text, warnings = read_text_file(path)
     rows = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         rows.append((number, parse_json_row(line, path, number)))
@@ -273,6 +273,27 @@ def read_jsonl_rows(path: Path) -> tuple[list[tuple[int, dict]], tuple[str, ...]
         raise CorpusFormatError("empty file: expected one JSON object (one article) a line",
                                 path=path, line=1)
     return rows, warnings
+
+
+def _lines(text: str, *, keepends: bool = False) -> Iterator[str]:
+    """The pieces of ``text.split("\\n")``, one at a time (not a second copy of the file at
+    once); with ``keepends``, the lines of ``io.StringIO(text, newline="")`` (each with its
+    ``\\n``: the text's line breaks are already normalised to LF), without its copy of the text.
+
+    >>> list(_lines("a\\n\\nb")), list(_lines("")), list(_lines("a\\n"))
+    (['a', '', 'b'], [''], ['a', ''])
+    >>> list(_lines("a\\n\\nb", keepends=True)), list(_lines("", keepends=True))
+    (['a\\n', '\\n', 'b'], [])
+    """
+    start, size = 0, len(text)
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            if not keepends or start < size:
+                yield text[start:]
+            return
+        yield text[start:end + 1 if keepends else end]
+        start = end + 1
 
 
 def _json_kind(value: object) -> str:

@@ -331,7 +331,7 @@ def side_by_side(articles_or_corpus: Any, alignment: pd.DataFrame, *, article_a:
             "the same agency copy: differences between them then say little about the outlets.")
     notes: list[str] = []
     for side, aid, name in (("a", a, "A"), ("b", b, "B")):
-        n_all = len(analyse(texts[aid]).sentence_bounds)
+        n_all = analyse(texts[aid]).n_sentences
         if counts[f"n_sentences_{side}"] != n_all:
             notes.append(f"The alignment holds {counts[f'n_sentences_{side}']:,} of the "
                          f"{n_all:,} sentences of article {name} ({aid}).")

@@ -22,6 +22,7 @@ feature that needs only tokens pays for nothing else.
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 
 from ..text import KIND_CODES, KIND_NAMES, Sentence, Token, scan_codes, sentence_bounds, tokens_of
@@ -35,9 +36,16 @@ __all__ = ["WORD_CODES", "Doc", "voices"]
 WORD_CODES = frozenset("wna")
 
 
+#: Bytes of a Doc object with its slots; of one matching key (a short str and its pointer);
+#: of one quotation (its record, its places in the voice lists and the index) beside its text.
+_DOC_BYTES, _KEY_BYTES, _QUOTE_BYTES = 160, 64, 400
+
+
 def _offsets(values) -> array:
+    """Ascending offsets (or token indices) as an array of the narrowest of 2, 4 or 8 bytes."""
     values = values if isinstance(values, list) else list(values)
-    return array("i" if not values or values[-1] < 2**31 - 1 else "q", values)
+    top = values[-1] if values else 0
+    return array("H" if top < 2**16 else "i" if top < 2**31 - 1 else "q", values)
 
 
 class _TokenView:
@@ -108,6 +116,26 @@ class Doc:
         return (f"<Doc: {len(self.text):,} characters, {len(self):,} tokens, "
                 f"{len(self.sentence_starts):,} sentences, {len(self.quotes):,} quotations>")
 
+    def nbytes(self) -> int:
+        """About how many bytes the analysis holds now: the text, the token, word and sentence
+        arrays, the matching keys while kept, and the quotations (what is made on first use
+        counts once made). The session's cache of analyses counts these.
+
+        >>> doc = Doc("He said “no”.")
+        >>> small = doc.nbytes(); _ = doc.reported; doc.nbytes() > small
+        True
+        """
+        size = _DOC_BYTES + sys.getsizeof(self.text) + sys.getsizeof(self.codes)
+        for part in (self.starts, self.ends, self._bounds, self._sent_starts, self._sent_ends,
+                     *(self._words or ())):
+            if part is not None:
+                size += sys.getsizeof(part)
+        if self._keys is not None:
+            size += sys.getsizeof(self._keys) + _KEY_BYTES * len(self._keys)
+        if self._quotes is not None:
+            size += _QUOTE_BYTES * len(self._quotes) + sum(len(q.text) for q in self._quotes)
+        return size
+
     def __getstate__(self):
         return {"text": self.text, "starts": self.starts, "ends": self.ends, "codes": self.codes,
                 "bounds": self._bounds, "quotes": self._quotes, "voice": self._voice}
@@ -150,12 +178,13 @@ class Doc:
         """Drop what is cheap to compute again (the matching keys), to keep a cached corpus small."""
         self._keys = None
 
-    def word_offsets(self) -> tuple[list[int], list[int]]:
-        """The starts and the ends of the word tokens (kinds ``word``, ``number``, ``abbreviation``)."""
+    def word_offsets(self) -> tuple[array, array]:
+        """The starts and the ends of the word tokens (kinds ``word``, ``number``, ``abbreviation``),
+        as arrays (sorted: bisect works on them)."""
         if self._words is None:
             starts, ends = self.starts, self.ends
             words = [i for i, c in enumerate(self.codes) if c in WORD_CODES]
-            self._words = ([starts[i] for i in words], [ends[i] for i in words])
+            self._words = (_offsets([starts[i] for i in words]), _offsets([ends[i] for i in words]))
         return self._words
 
     @property
@@ -166,21 +195,33 @@ class Doc:
 
     # ------------------------------------------------------------------ sentences
 
+    def _sentence_tokens(self) -> array:
+        """The first and last token index of every sentence, flat (``[a0, b0, a1, b1, ...]``)."""
+        if self._bounds is None:
+            bounds = sentence_bounds(self.text, self.starts, self.ends, self.codes)
+            self._bounds = _offsets([i for pair in bounds for i in pair])
+        return self._bounds
+
+    @property
+    def n_sentences(self) -> int:
+        """The number of sentences."""
+        return len(self._sentence_tokens()) // 2
+
     @property
     def sentence_bounds(self) -> list[tuple[int, int]]:
-        """``(first, last)`` token indices of every sentence."""
-        if self._bounds is None:
-            self._bounds = sentence_bounds(self.text, self.starts, self.ends, self.codes)
-        return self._bounds
+        """``(first, last)`` token indices of every sentence (made on each call from the
+        compact form the Doc keeps)."""
+        flat = self._sentence_tokens()
+        return list(zip(flat[::2], flat[1::2]))
 
     @property
     def sentence_starts(self) -> array:
         """The start offset of every sentence, in order."""
         if self._sent_starts is None:
             starts, ends = self.starts, self.ends
-            bounds = self.sentence_bounds
-            self._sent_starts = _offsets([starts[a] for a, _ in bounds])
-            self._sent_ends = _offsets([ends[b] for _, b in bounds])
+            flat = self._sentence_tokens()
+            self._sent_starts = _offsets([starts[a] for a in flat[::2]])
+            self._sent_ends = _offsets([ends[b] for b in flat[1::2]])
         return self._sent_starts
 
     @property

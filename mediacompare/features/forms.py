@@ -30,6 +30,8 @@ inflected by LemmInflect.
 from __future__ import annotations
 
 import csv
+import importlib.abc
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,8 +46,32 @@ FORMS_TABLE = "generated_forms.csv"
 POS_TAGS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 
 
+class _NoSpacy(importlib.abc.MetaPathFinder):
+    """Refuses ``import spacy`` while LemmInflect is imported (see :func:`_lemminflect`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" or name.startswith("spacy."):
+            raise ImportError("spaCy is not needed by mediacompare's use of LemmInflect")
+        return None
+
+
 def _lemminflect():
-    import lemminflect  # imported on first use: loading its dictionary takes about a second
+    """LemmInflect, imported on first use (loading its dictionary takes about a second).
+
+    LemmInflect's ``__init__`` imports spaCy, when it is installed, only to register
+    token extensions (``token._.lemma``, ``token._.inflect``) that this library does
+    not use; that import costs about 65 MB and half a second. Unless spaCy is already
+    loaded, it is refused for the time of LemmInflect's import (a spaCy user can still
+    call ``lemminflect.Lemmatizer().spacyGetLemma`` through their own extension).
+    """
+    if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
+        blocker = _NoSpacy()
+        sys.meta_path.insert(0, blocker)
+        try:
+            import lemminflect
+        finally:
+            sys.meta_path.remove(blocker)
+    import lemminflect
 
     return lemminflect
 

@@ -17,12 +17,13 @@ import pandas as pd
 from ..document import Doc, analysed, articles_of
 from ..document.voice import SCARE_MAX_WORDS
 from .._gc import gc_paused
+from .._memory import release_free_memory
 from ..progress import track
 from .extent import EXTENDED_CATEGORIES, EXTENT_RULES, _Words, phrase_extent
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["SPAN_COLUMNS", "articles_of", "extent_rules", "label", "label_rows", "resolve_lexicon",
-           "span_frame"]
+           "span_frame", "span_frames"]
 
 SPAN_COLUMNS = ("article_id", "start", "end", "text", "category", "term", "neutral_alternative",
                 "note", "source", "in_quote", "quote_id", "sentence_id", "confidence", "rule",
@@ -101,19 +102,49 @@ def label(source, *, lexicon: Lexicon | str | Path | None = None, extents=True,
     lex = resolve_lexicon(lexicon)
     rules = extent_rules(extents)
     rows: list[tuple] = []
+    parts: list[pd.DataFrame] = []
     n = len(articles_of(source)) if not isinstance(source, (str, Doc)) else 1
+    chars = 0
     with gc_paused():  # many small acyclic objects: see mediacompare._gc
         for article_id, doc in track(analysed(source), desc="labelling", total=n, progress=progress):
             rows.extend(label_rows(article_id, doc, lex, rules=rules))
-        return span_frame(rows)
+            chars += len(doc.text)
+            if len(rows) >= CHUNK_ROWS:  # into a table as they come: see span_frames
+                parts.append(span_frame(rows))
+                rows = []
+        parts.append(span_frame(rows))
+        del rows
+        frame = span_frames(parts)
+    release_free_memory(chars)
+    return frame
+
+
+#: Rows of spans turned into a table at once by :func:`label` (the tuples of a large corpus
+#: are never all alive at once).
+CHUNK_ROWS = 20_000
+_SPAN_DTYPES = {"start": "int64", "end": "int64", "sentence_id": "int64", "in_quote": "bool",
+                "quote_id": "Int64", "cue_start": "int64", "cue_end": "int64"}
 
 
 def span_frame(rows: list[tuple]) -> pd.DataFrame:
     """The spans table of rows made by :func:`label_rows` (columns :data:`SPAN_COLUMNS`)."""
     frame = pd.DataFrame.from_records(rows, columns=list(SPAN_COLUMNS))
-    return frame.astype({"start": "int64", "end": "int64", "sentence_id": "int64",
-                         "in_quote": "bool", "quote_id": "Int64", "cue_start": "int64",
-                         "cue_end": "int64"})
+    return frame.astype(_SPAN_DTYPES)
+
+
+def span_frames(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The spans tables of :func:`span_frame` as one, with the dtypes one call on all their
+    rows would give (a text column all empty in one part, and so of objects there, is typed
+    again over the whole column)."""
+    full = [p for p in parts if len(p)]
+    if len(full) <= 1:
+        return full[0] if full else parts[0]
+    frame = pd.concat(full, ignore_index=True)
+    for column in frame.columns:
+        if len({p[column].dtype for p in full}) > 1:
+            values = pd.Series(frame[column].astype(object).tolist(), index=frame.index)
+            frame[column] = values.astype(_SPAN_DTYPES[column]) if column in _SPAN_DTYPES else values
+    return frame
 
 
 def _extents(doc: Doc, matches, rules) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -167,7 +167,7 @@ def _article_row(article_id: str, outlet: str, doc: Doc | str, window: int) -> d
     doc = Doc(doc) if isinstance(doc, str) else doc
     text = doc.text
     words = _words(doc)
-    n_words, n_sentences = len(words), len(doc.sentence_bounds)
+    n_words, n_sentences = len(words), doc.n_sentences
     notes = []
     row = {"article_id": article_id, "outlet": outlet, "n_words": n_words, "n_sentences": n_sentences,
            "words_per_sentence": n_words / n_sentences if n_sentences else _NAN}

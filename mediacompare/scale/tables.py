@@ -99,7 +99,7 @@ def analyse(item: Input, cfg: Config) -> Result:
         meta=(article["outlet"], article["publisher"], article["date"], article["event_id"],
               article["title"]),
         sizes=(len(text), doc.n_words, doc.quoted_word_count(),
-               len(doc.sentence_bounds), len(doc.reported), len(doc.scare),
+               doc.n_sentences, len(doc.reported), len(doc.scare),
                len(article["removed"])),
         counts=dict(counts), spans=[dict(zip(SPAN_COLUMNS, r)) for r in spans] if cfg.keep_spans else None)
     outlet = article["outlet"] if isinstance(article["outlet"], str) else "unknown"
