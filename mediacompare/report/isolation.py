@@ -92,30 +92,54 @@ def _bound(tree: ast.Module) -> set[str]:
     return names
 
 
+def _call_name(call: ast.Call) -> str:
+    """The name a call is made by (``f`` of ``f(x)`` and of ``a.b.f(x)``; empty otherwise)."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _touches(node: ast.AST, own: set[str], names) -> str | None:
+    """Why ``node`` reaches state outside the code: a store into (or deletion from) an object
+    not bound in ``own``, or a use of one of ``names``; None if it does not."""
+    if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+        if _root(node) not in own:
+            return f"changes {_root(node) or 'an object'} in place"
+    if isinstance(node, ast.Name) and node.id in names:
+        return f"uses {node.id}"
+    if isinstance(node, ast.Attribute) and node.attr in names:
+        return f"uses {node.attr}"
+    return None
+
+
+def _mutates(call: ast.Call, own: set[str]) -> str | None:
+    """Why the call changes an object not bound in ``own`` in place (a :data:`MUTATORS` method,
+    or ``inplace=`` anything but False); None if it does not."""
+    func, name = call.func, _call_name(call)
+    inplace = any(k.arg == "inplace" and not (isinstance(k.value, ast.Constant)
+                                              and k.value.value is False)
+                  for k in call.keywords)
+    if isinstance(func, ast.Attribute) and (name in MUTATORS or inplace):
+        receiver = _root(func.value)
+        if receiver not in own:
+            return f"calls {name} on {receiver or 'an object'}"
+    return None
+
+
 def _side_effect(tree: ast.Module, own: set[str]) -> str | None:
     """Why the answer may change state another cell sees (None if it cannot)."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             return "declares global names"
-        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if _root(node) not in own:
-                return f"changes {_root(node) or 'an object'} in place"
-        if isinstance(node, ast.Name) and node.id in STATEFUL_NAMES:
-            return f"uses {node.id}"
-        if isinstance(node, ast.Attribute) and node.attr in STATEFUL_NAMES:
-            return f"uses {node.attr}"
+        why = _touches(node, own, STATEFUL_NAMES)
+        if why:
+            return why
         if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            name = _call_name(node)
             if name.startswith(STATEFUL_PREFIXES):
                 return f"calls {name}"
-            receiver = _root(func.value) if isinstance(func, ast.Attribute) else None
-            inplace = any(k.arg == "inplace" and not (isinstance(k.value, ast.Constant)
-                                                      and k.value.value is False)
-                          for k in node.keywords)
-            if isinstance(func, ast.Attribute) and (name in MUTATORS or inplace) \
-                    and receiver not in own:
-                return f"calls {name} on {receiver or 'an object'}"
+            why = _mutates(node, own)
+            if why:
+                return why
     return None
 
 
@@ -245,13 +269,9 @@ def leaves_traces(nb: object) -> str:
 
 def _trace(tree: ast.Module, own: set[str]) -> str:
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if _root(node) not in own:
-                return f"changes {_root(node) or 'an object'} in place"
-        if isinstance(node, ast.Name) and node.id in _TRACE_NAMES:
-            return f"uses {node.id}"
-        if isinstance(node, ast.Attribute) and node.attr in _TRACE_NAMES:
-            return f"uses {node.attr}"
+        why = _touches(node, own, _TRACE_NAMES)
+        if why:
+            return why
         if not isinstance(node, ast.Call):
             continue
         magic = _magic(node)
@@ -265,18 +285,13 @@ def _trace(tree: ast.Module, own: set[str]) -> str:
             elif name not in HARMLESS_MAGICS:
                 return f"runs the magic %{name}"
             continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        receiver = _root(func.value) if isinstance(func, ast.Attribute) else None
+        func, name = node.func, _call_name(node)
         if name.startswith(("set_", "register", "reset", "clear_")) and name not in RESET_UNDOES:
             return f"calls {name}"
         if name == "use" and not (isinstance(func, ast.Attribute) and
                                   getattr(func.value, "attr", None) == "style"):
             return f"calls {name}"
-        inplace = any(k.arg == "inplace" and not (isinstance(k.value, ast.Constant)
-                                                  and k.value.value is False)
-                      for k in node.keywords)
-        if isinstance(func, ast.Attribute) and (name in MUTATORS or inplace) \
-                and receiver not in own:
-            return f"calls {name} on {receiver or 'an object'}"
+        why = _mutates(node, own)
+        if why:
+            return why
     return ""
