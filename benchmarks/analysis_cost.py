@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 import baselines  # noqa: E402
 from bench_lexicon_size import interleaved_medians, synthetic_entries  # noqa: E402
-from machine import describe  # noqa: E402
+from machine import describe, write_results  # noqa: E402
 
 RESULTS = HERE / "results" / "analysis_cost.md"
 PTC = Path("/work/shared/devsets/ptc-train/articles")
@@ -224,8 +224,7 @@ def main() -> int:
         "",
         "Medians (s): " + ", ".join(f"{k} {v:.3f}" for k, v in med.items()),
     ]
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, lines)
     return 0
 
 

@@ -26,7 +26,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from machine import describe, extract_commit
+from machine import describe, extract_commit, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "report.md"
@@ -163,9 +163,7 @@ def main() -> int:
         "whose answer cells only show things (`mediacompare/report/isolation.py`) is executed "
         "once for both audiences, the student's page being that run without the answer cells.",
     ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, lines)
     return 0
 
 

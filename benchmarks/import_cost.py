@@ -32,7 +32,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from machine import describe, extract_commit
+from machine import describe, extract_commit, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "import_cost.md"
@@ -116,9 +116,7 @@ def main() -> int:
                      f"{', '.join(loaded[(case, 'current')]) or 'none'} |")
     lines += ["", "Each round's times (s): " + "; ".join(
         f"{case} {name}: " + ", ".join(f"{t:.2f}" for t in v) for (case, name), v in times.items())]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, lines)
     return 0
 
 

@@ -45,3 +45,11 @@ def extract_commit(commit: str, into: Path) -> str:
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT, check=True,
                           capture_output=True, text=True).stdout.strip()
+
+
+def write_results(path: Path, lines: list[str]) -> None:
+    """Write a benchmark's results page (its folder made if missing) and print it."""
+    text = "\n".join(lines)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n", encoding="utf-8")
+    print(text)

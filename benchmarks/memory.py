@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from machine import describe, extract_commit  # noqa: E402
+from machine import describe, extract_commit, write_results  # noqa: E402
 
 RESULTS = HERE / "results" / "memory.md"
 #: main before issue 14.
@@ -142,8 +142,7 @@ def main() -> int:
         "",
         *details,
     ]
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, lines)
     return 0
 
 

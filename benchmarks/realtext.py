@@ -135,7 +135,7 @@ def main() -> int:
         print(f"{PTC} is not there: this benchmark needs real news text and was not run.")
         return 1
     sys.path.insert(0, str(HERE))
-    from machine import describe, extract_commit
+    from machine import describe, extract_commit, write_results
 
     work = Path(tempfile.mkdtemp(prefix="mc-bench-realtext-"))
     base = work / "baseline"
@@ -201,9 +201,7 @@ def main() -> int:
             f"{name} {i + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in r["seconds"].items())
             for name, rs in runs.items() for i, r in enumerate(rs)),
     ]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_results(RESULTS, lines)
     return 0
 
 
