@@ -37,7 +37,8 @@ from pathlib import Path
 
 from .._paths import resource
 
-__all__ = ["POS_TAGS", "FORMS_TABLE", "generated_forms", "word_classes", "write_forms_table"]
+__all__ = ["POS_TAGS", "FORMS_TABLE", "forms_table_path", "generated_forms", "word_classes",
+           "write_forms_table"]
 
 #: The shipped forms of the packaged lexicons' lemmas (see :func:`write_forms_table`).
 FORMS_TABLE = "generated_forms.csv"
@@ -151,10 +152,15 @@ def _lemminflect_forms(lemma: str, pos: str) -> tuple[str, ...]:
                         or (unknown and not word_classes(f) and not word_classes(f.lower()))))
 
 
+def forms_table_path() -> Path:
+    """Where the shipped table of generated forms is (beside the packaged lexicons' folder)."""
+    return resource("lexicons").parent / FORMS_TABLE
+
+
 @lru_cache(maxsize=1)
 def _shipped() -> dict[tuple[str, str], tuple[str, ...]]:
     """The shipped table: ``(lemma, pos) -> forms`` (empty if the file is missing)."""
-    path = resource("lexicons").parent / FORMS_TABLE
+    path = forms_table_path()
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:

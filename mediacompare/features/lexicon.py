@@ -32,7 +32,7 @@ from ..errors import ResourceError, SourceNotFoundError
 from ..document.doc import Doc
 from ..text import Token, tokenize
 from ..text.tokens import straighten
-from .forms import FORMS_TABLE, write_forms_table
+from .forms import forms_table_path, write_forms_table
 from .lexicon_read import (_STRAIGHTEN, CASES, CATEGORIES, COLUMNS, CONFIDENCES,
                            LEXICON_CATEGORIES, LEXICON_SCHEMA, Entry, Schema, _form_key, _key,
                            _pattern, read_phrase_table, with_generated)
@@ -273,7 +273,7 @@ def write_packaged_forms() -> int:
     added to a packaged lexicon (a test fails until then)."""
     entries = [entry for path in _packaged_files()
                for entry in read_phrase_table(path, {}, LEXICON_SCHEMA)]
-    return write_forms_table(resource("lexicons").parent / FORMS_TABLE, ((e.term, e.pos) for e in entries if e.pos))
+    return write_forms_table(forms_table_path(), ((e.term, e.pos) for e in entries if e.pos))
 
 
 def load_lexicon(paths: str | Path | Iterable[str | Path] | None = None, *,
